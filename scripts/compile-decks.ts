@@ -1,0 +1,179 @@
+/**
+ * Reads the content folder: every `*.source.yaml`, then every `*.deck.yaml`, checked one by one
+ * and against each other (ids unique across files). Problem paths are relative to the working
+ * directory so terminals and editors can open them.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { parseDeckText, parseSourceText, yamlPosition, type DeckProblem } from '../src/lib/domain/deck-parse';
+import type { Deck, DeckSummary, Source } from '../src/lib/domain/deck.schema';
+import { studyItems } from '../src/lib/domain/study-items';
+
+export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
+
+const DECK = '.deck.yaml';
+const SOURCE = '.source.yaml';
+/** Deck ids that would overwrite another file in static/decks. */
+const RESERVED_DECK_IDS = new Set(['index']);
+
+/** Compiles every deck and source under `contentDir`. */
+export async function compileContentDir(contentDir: string): Promise<CompileResult> {
+  const files = classify(await listYaml(contentDir));
+  const result = await compileFiles(files.sources, files.decks, files.others);
+  return {
+    decks: result.decks.map((d) => d.deck),
+    sources: result.sources.map((s) => s.source),
+    problems: result.problems
+  };
+}
+
+/** Checks only `paths`; the sources of `contentDir` are still loaded so decks can name them by id. */
+export async function checkFiles(paths: string[], contentDir = 'content'): Promise<CompileResult> {
+  const given = [...new Set(paths.map((p) => path.resolve(p)))];
+  const asked = classify(given);
+  const fromDir = classify(await listYaml(contentDir)).sources.filter((f) => !given.includes(f));
+  const result = await compileFiles([...fromDir, ...asked.sources], asked.decks, asked.others);
+  const shown = new Set(given.map(display));
+  return {
+    decks: result.decks.map((d) => d.deck),
+    sources: result.sources.filter((s) => shown.has(s.file)).map((s) => s.source),
+    problems: result.problems.filter((p) => shown.has(p.path))
+  };
+}
+
+/** The line of `/decks/index.json` that lists one deck. */
+export function summarize(deck: Deck): DeckSummary {
+  return {
+    id: deck.id,
+    title: deck.title,
+    description: deck.description,
+    language: deck.language,
+    tags: deck.tags,
+    cardCount: deck.cards.length,
+    itemCount: studyItems(deck).length,
+    sourceIds: (deck.sources ?? []).map((s) => s.id)
+  };
+}
+
+async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFiles: string[]) {
+  const problems: DeckProblem[] = [];
+  const sources: { source: Source; file: string }[] = [];
+  const sourceFileById = new Map<string, string>();
+  const brokenSourceFileById = new Map<string, string>();
+
+  for (const file of sourceFiles) {
+    const text = await readText(file, problems);
+    if (text === undefined) continue;
+    const parsed = parseSourceText(text, display(file));
+    problems.push(...parsed.problems);
+    if (!parsed.source) {
+      const id = rawId(text);
+      if (id && !brokenSourceFileById.has(id)) brokenSourceFileById.set(id, display(file));
+      continue;
+    }
+    const first = sourceFileById.get(parsed.source.id);
+    if (first)
+      problems.push(
+        at(file, text, `duplicate source id "${parsed.source.id}": ${first} already uses it; source ids must be unique`)
+      );
+    else {
+      sourceFileById.set(parsed.source.id, display(file));
+      sources.push({ source: parsed.source, file: display(file) });
+    }
+  }
+
+  const known = new Map(sources.map((s) => [s.source.id, s.source]));
+  const decks: { deck: Deck; file: string }[] = [];
+  const deckFileById = new Map<string, string>();
+  for (const file of deckFiles) {
+    const text = await readText(file, problems);
+    if (text === undefined) continue;
+    const parsed = parseDeckText(text, display(file), known);
+    problems.push(...parsed.problems.map((p) => explainBrokenSource(p, brokenSourceFileById)));
+    if (!parsed.deck) continue;
+    const first = deckFileById.get(parsed.deck.id);
+    if (first)
+      problems.push(
+        at(file, text, `duplicate deck id "${parsed.deck.id}": ${first} already uses it; deck ids must be unique`)
+      );
+    else if (RESERVED_DECK_IDS.has(parsed.deck.id))
+      problems.push(at(file, text, `deck id "${parsed.deck.id}" is reserved for the list of decks; choose another id`));
+    else {
+      deckFileById.set(parsed.deck.id, display(file));
+      decks.push({ deck: parsed.deck, file: display(file) });
+    }
+  }
+
+  for (const file of otherFiles) {
+    const name = path.basename(file).replace(/(\.deck|\.source)?\.[^.]*$/, '');
+    problems.push({
+      path: display(file),
+      line: 1,
+      col: 1,
+      message: `this file is neither a deck nor a source: name a deck "${name}${DECK}" and a source "${name}${SOURCE}"`
+    });
+  }
+
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
+  return { decks, sources, problems };
+}
+
+/** A deck naming a source whose own file is broken gets told so, not that the source is missing. */
+function explainBrokenSource(p: DeckProblem, broken: Map<string, string>): DeckProblem {
+  const id = /^unknown source "([^"]+)"/.exec(p.message)?.[1];
+  const file = id && broken.get(id);
+  return file ? { ...p, message: `source "${id}" cannot be used until the problems in ${file} are fixed` } : p;
+}
+
+function at(file: string, text: string, message: string): DeckProblem {
+  return { path: display(file), ...yamlPosition(text, ['id']), message };
+}
+
+function rawId(text: string): string | undefined {
+  try {
+    const data: unknown = parse(text);
+    const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(file: string, problems: DeckProblem[]): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read the file (${String(e)})`;
+    problems.push({ path: display(file), line: 1, col: 1, message: why });
+    return undefined;
+  }
+}
+
+function classify(files: string[]) {
+  return {
+    sources: files.filter((f) => f.endsWith(SOURCE)),
+    decks: files.filter((f) => f.endsWith(DECK)),
+    others: files.filter((f) => !f.endsWith(SOURCE) && !f.endsWith(DECK))
+  };
+}
+
+/** Every .yaml/.yml file under `dir`, absolute, in a stable order; none if `dir` does not exist. */
+async function listYaml(dir: string): Promise<string[]> {
+  const root = path.resolve(dir);
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function display(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+}

@@ -1,0 +1,26 @@
+/** The one IndexedDB database of Factdeck. Every schema version lives here, oldest first. */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CardProgress, ReviewLogEntry } from '$lib/domain';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class FactdeckDB extends Dexie {
+  cardStates!: Table<CardProgress, [string, string]>;
+  reviewLogs!: EntityTable<ReviewLogEntry, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'factdeck') {
+    super(name);
+    // Version 1. Never edit a released version: add version(2) with an upgrade instead.
+    this.version(1).stores({
+      cardStates: '[deckId+cardId], [deckId+due], due',
+      reviewLogs: 'id, [deckId+cardId], [deckId+reviewedAt], reviewedAt',
+      settings: 'key'
+    });
+  }
+}
+
+export const db = new FactdeckDB();

@@ -1,0 +1,3 @@
+export { db, FactdeckDB } from './factdeck-db';
+export * from './progress.repo';
+export * from './settings.repo';

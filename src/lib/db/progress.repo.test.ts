@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Scheduler, State } from '$lib/domain';
+import { db } from './factdeck-db';
+import { cardLogs, deckProgress, gradeCard, studiedSince, undoReview } from './progress.repo';
+
+const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false });
+const T0 = new Date('2026-03-02T09:00:00Z');
+const grade = (cardId: string, rating: 1 | 2 | 3 | 4, now = T0) =>
+  gradeCard({ deckId: 'deck', cardId, rating, now, elapsedMs: 4200, scheduler });
+
+beforeEach(async () => {
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('gradeCard', () => {
+  test('writes the card state and one log row with a unique id and the state before', async () => {
+    const { log } = await grade('a', 3);
+    const state = await db.cardStates.get(['deck', 'a']);
+    expect(state).toMatchObject({ deckId: 'deck', cardId: 'a', reps: 1, state: State.Learning });
+    expect(state!.due).toBe(T0.getTime() + 10 * 60_000);
+    const logs = await db.reviewLogs.toArray();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      id: log.id,
+      deckId: 'deck',
+      cardId: 'a',
+      rating: 3,
+      elapsedMs: 4200,
+      before: null,
+      stateBefore: State.New
+    });
+    expect(log.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const second = await grade('a', 3, new Date(state!.due));
+    expect(second.log.before).toMatchObject({ reps: 1, state: State.Learning });
+    expect(second.log.id).not.toBe(log.id);
+    expect((await db.cardStates.get(['deck', 'a']))!.reps).toBe(2);
+    expect(await cardLogs('deck', 'a')).toHaveLength(2);
+  });
+
+  test('when the log write fails, the card state is not changed either', async () => {
+    await grade('a', 3);
+    const before = await db.cardStates.get(['deck', 'a']);
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.reviewLogs.hook('creating', fail);
+    try {
+      await expect(grade('a', 1, new Date(before!.due))).rejects.toThrow('disk full');
+    } finally {
+      db.reviewLogs.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.cardStates.get(['deck', 'a'])).toEqual(before);
+    expect(await db.reviewLogs.count()).toBe(1);
+  });
+
+  test('a new card whose log write fails stays new: no state row at all', async () => {
+    const fail = () => {
+      throw new Error('quota');
+    };
+    db.reviewLogs.hook('creating', fail);
+    try {
+      await expect(grade('b', 3)).rejects.toThrow('quota');
+    } finally {
+      db.reviewLogs.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.cardStates.count()).toBe(0);
+    expect(await db.reviewLogs.count()).toBe(0);
+  });
+});
+
+describe('undoReview', () => {
+  test('restores the previous state and removes the log row', async () => {
+    const first = await grade('a', 3);
+    const stateAfterFirst = await db.cardStates.get(['deck', 'a']);
+    const second = await grade('a', 1, new Date(first.progress.due));
+    expect(await undoReview(second.log.id)).toEqual(stateAfterFirst);
+    expect(await db.cardStates.get(['deck', 'a'])).toEqual(stateAfterFirst);
+    expect((await db.reviewLogs.toArray()).map((l) => l.id)).toEqual([first.log.id]);
+  });
+
+  test('undoing the first grade of a card makes it new again', async () => {
+    const { log } = await grade('a', 4);
+    expect(await undoReview(log.id)).toBeNull();
+    expect(await db.cardStates.count()).toBe(0);
+    expect(await db.reviewLogs.count()).toBe(0);
+  });
+
+  test('refuses to undo a grade that is no longer the latest for its card', async () => {
+    const first = await grade('a', 3);
+    await grade('a', 3, new Date(first.progress.due));
+    expect(await undoReview(first.log.id)).toBeUndefined();
+    expect(await db.reviewLogs.count()).toBe(2);
+    expect((await db.cardStates.get(['deck', 'a']))!.reps).toBe(2);
+  });
+});
+
+describe('deck queries', () => {
+  test('deckProgress returns only that deck; studiedSince counts new cards and reviews since a time', async () => {
+    await grade('a', 3);
+    await grade('b', 3);
+    await gradeCard({ deckId: 'other', cardId: 'a', rating: 3, now: T0, elapsedMs: 0, scheduler });
+    expect((await deckProgress('deck')).map((p) => p.cardId).sort()).toEqual(['a', 'b']);
+    expect(await studiedSince('deck', T0.getTime())).toEqual({ newCards: 2, reviews: 0 });
+    expect(await studiedSince('deck', T0.getTime() + 1)).toEqual({ newCards: 0, reviews: 0 });
+  });
+});

@@ -1,0 +1,33 @@
+/** Learner settings: one row per key in the `settings` table, read through `sanitizeSettings`. */
+import { sanitizeSettings, type Settings } from '$lib/domain';
+import { db } from './factdeck-db';
+
+const PREFERENCES = 'preferences';
+const PERSIST_ASKED = 'persistRequested';
+
+export async function loadSettings(): Promise<Settings> {
+  const row = await db.settings.get(PREFERENCES);
+  return sanitizeSettings(row?.value);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await db.settings.put({ key: PREFERENCES, value: sanitizeSettings(settings) });
+}
+
+/**
+ * Asks the browser once, after the first review, to keep our storage when space runs low.
+ * Returns whether storage is persistent now.
+ */
+export async function requestPersistenceOnce(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
+  if (await navigator.storage.persisted()) return true;
+  if (await db.settings.get(PERSIST_ASKED)) return false;
+  await db.settings.put({ key: PERSIST_ASKED, value: Date.now() });
+  return navigator.storage.persist();
+}
+
+/** Whether the browser has promised not to evict our data; null where the browser cannot say. */
+export async function storagePersisted(): Promise<boolean | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persisted) return null;
+  return navigator.storage.persisted();
+}

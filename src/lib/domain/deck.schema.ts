@@ -1,0 +1,210 @@
+/**
+ * The one definition of what a deck is. Content files, in-app imports and compiled JSON are all
+ * parsed with these schemas; every other module takes its types from here.
+ */
+import { z } from 'zod';
+import { parseCloze } from './cloze';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z
+  .string()
+  .regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens, like "world-capitals"');
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z.iso.date('must be a date written YYYY-MM-DD, like 2020-08-25');
+
+export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
+export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'truefalse'] as const;
+
+/** A published text that cards cite by paragraph number. */
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  author: text,
+  /** The author's affiliation as the source itself states it. */
+  authorAffiliation: text.optional(),
+  publisher: text,
+  originalPublisher: text.optional(),
+  date: isoDate,
+  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. */
+  paragraphs: z.number().int().positive(),
+  url: z.url().optional(),
+  /** A short neutral summary in our own words. */
+  summary: text.optional(),
+  /** What sort of text it is (e.g. "opinion and analysis piece"). */
+  genre: text.optional(),
+  /** Rights and reading notes shown on the source page. */
+  note: text.optional()
+});
+
+export const citeSchema = z.strictObject({
+  source: slug,
+  paragraphs: z.array(z.number().int().positive()).min(1, 'must list at least one paragraph')
+});
+
+const cardBase = {
+  id: slug,
+  tags: z.array(text).optional(),
+  explanation: text.optional(),
+  /** fact: reported without attribution; claim: attributed to someone; opinion: the author's own view. */
+  kind: z.enum(CARD_KINDS).optional(),
+  /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
+  claimBy: text.optional(),
+  cite: citeSchema.optional()
+};
+
+export const cardSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...cardBase, type: z.literal('basic'), front: text, back: text }),
+  z.strictObject({ ...cardBase, type: z.literal('reverse'), front: text, back: text }),
+  z.strictObject({ ...cardBase, type: z.literal('cloze'), text }),
+  z.strictObject({
+    ...cardBase,
+    type: z.literal('typed'),
+    front: text,
+    answer: text,
+    /** Other answers that count as right. */
+    accept: z.array(text).optional()
+  }),
+  z.strictObject({
+    ...cardBase,
+    type: z.literal('choice'),
+    front: text,
+    answer: text,
+    /** Every option shown, the answer included; without it, quizzes pick distractors from the deck. */
+    options: z.array(text).min(2, 'must list at least two options').optional()
+  }),
+  z.strictObject({ ...cardBase, type: z.literal('truefalse'), front: text, answer: z.boolean() })
+]);
+
+const deckShape = {
+  id: slug,
+  title: text,
+  description: text,
+  /** BCP 47 language tag of the card content, like "en" or "pt-BR". */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"'),
+  tags: z.array(text).default([]),
+  sources: z.array(sourceSchema).optional(),
+  cards: z.array(cardSchema).min(1, 'must hold at least one card')
+};
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** Rules that span fields: unique ids, answers among options, cites that resolve. */
+export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Issue[] {
+  const issues: Issue[] = [];
+  const sources = new Map((deck.sources ?? []).map((s) => [s.id, s]));
+  const seenSource = new Set<string>();
+  (deck.sources ?? []).forEach((s, i) => {
+    if (seenSource.has(s.id)) issues.push({ path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    seenSource.add(s.id);
+  });
+  const seen = new Map<string, number>();
+  deck.cards.forEach((card, i) => {
+    const at = (...rest: (string | number)[]) => ['cards', i, ...rest];
+    const first = seen.get(card.id);
+    if (first !== undefined)
+      issues.push({
+        path: at('id'),
+        message: `duplicate card id "${card.id}" (also used by card ${first + 1}); card ids must be unique in a deck`
+      });
+    else seen.set(card.id, i);
+
+    if (card.type === 'cloze') {
+      const cloze = parseCloze(card.text);
+      if (!cloze.ok) issues.push({ path: at('text'), message: cloze.error });
+    }
+    if (card.type === 'choice' && card.options) {
+      const norm = card.options.map((o) => o.trim().toLowerCase());
+      norm.forEach((o, j) => {
+        if (norm.indexOf(o) !== j)
+          issues.push({
+            path: at('options', j),
+            message: `duplicate option "${card.options![j]}"; each option must be different`
+          });
+      });
+      if (!norm.includes(card.answer.trim().toLowerCase()))
+        issues.push({
+          path: at('answer'),
+          message: `the answer "${card.answer}" is not among the options; add it to "options"`
+        });
+    }
+    if (card.type === 'typed' && card.accept) {
+      const answer = card.answer.trim().toLowerCase();
+      card.accept.forEach((a, j) => {
+        if (a.trim().toLowerCase() === answer)
+          issues.push({ path: at('accept', j), message: `"${a}" repeats the answer; list only other answers` });
+      });
+    }
+    if (card.kind === 'claim' && !card.claimBy)
+      issues.push({ path: at('kind'), message: 'a card of kind "claim" needs "claimBy": who makes the claim' });
+    if (card.claimBy && card.kind !== 'claim')
+      issues.push({ path: at('claimBy'), message: '"claimBy" is only for cards of kind "claim"' });
+
+    if (sources.size > 0) {
+      if (!card.kind)
+        issues.push({
+          path: at(),
+          message:
+            'missing field "kind": this deck declares a source, so every card says if it is a fact, claim or opinion'
+        });
+      if (!card.cite)
+        issues.push({
+          path: at(),
+          message: 'missing field "cite": this deck declares a source, so every card cites its source and paragraphs'
+        });
+    }
+    if (card.cite) {
+      const source = sources.get(card.cite.source);
+      if (!source) {
+        const known = [...sources.keys()];
+        issues.push({
+          path: at('cite', 'source'),
+          message: `cites source "${card.cite.source}", which this deck does not declare${
+            known.length ? ` (declared: ${known.join(', ')})` : ' (add it under "sources")'
+          }`
+        });
+      } else {
+        card.cite.paragraphs.forEach((p, j) => {
+          if (p > source.paragraphs)
+            issues.push({
+              path: at('cite', 'paragraphs', j),
+              message: `cites paragraph ${p}, but source "${source.id}" has only ${source.paragraphs} paragraphs`
+            });
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+/** A whole deck as compiled, imported or backed up: sources inline, every rule checked. */
+export const deckSchema = z.strictObject(deckShape).superRefine((deck, ctx) => {
+  for (const issue of deckRuleIssues(deck)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+/** A deck as written in `content/`: a source may be named by id and defined in a `*.source.yaml` file. */
+export const deckFileSchema = z.strictObject({
+  ...deckShape,
+  sources: z.array(z.union([slug, sourceSchema])).optional()
+});
+
+/** Summary of one deck in `/decks/index.json`. */
+export const deckSummarySchema = z.strictObject({
+  id: slug,
+  title: text,
+  description: text,
+  language: z.string(),
+  tags: z.array(z.string()),
+  cardCount: z.number().int().nonnegative(),
+  /** Cards studied separately: a reverse card counts twice, a cloze once per deletion. */
+  itemCount: z.number().int().nonnegative(),
+  sourceIds: z.array(slug)
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Cite = z.infer<typeof citeSchema>;
+export type Card = z.infer<typeof cardSchema>;
+export type CardType = Card['type'];
+export type CardKind = (typeof CARD_KINDS)[number];
+export type Deck = z.infer<typeof deckSchema>;
+export type DeckFile = z.infer<typeof deckFileSchema>;
+export type DeckSummary = z.infer<typeof deckSummarySchema>;

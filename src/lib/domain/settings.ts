@@ -1,0 +1,53 @@
+/** Learner preferences, with the defaults a new learner gets. */
+import type { DailyLimits } from './queue';
+
+export interface Settings {
+  /** Probability of recall FSRS aims for at the due date. */
+  desiredRetention: number;
+  /** Limits for every deck without its own. */
+  limits: DailyLimits;
+  /** Per-deck overrides of `limits`, by deck id. */
+  deckLimits: Record<string, DailyLimits>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  desiredRetention: 0.9,
+  limits: { newPerDay: 20, reviewsPerDay: 200 },
+  deckLimits: {}
+};
+
+export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
+export const LIMIT_MAX = 9999;
+
+function int(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LIMIT_MAX ? value : fallback;
+}
+
+function limitsFrom(raw: unknown, fallback: DailyLimits): DailyLimits {
+  const r = (raw ?? {}) as Partial<DailyLimits>;
+  return {
+    newPerDay: int(r.newPerDay, fallback.newPerDay),
+    reviewsPerDay: int(r.reviewsPerDay, fallback.reviewsPerDay)
+  };
+}
+
+/** Settings read from storage, with anything missing or out of range replaced by its default. */
+export function sanitizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
+  const retention =
+    typeof r.desiredRetention === 'number' &&
+    r.desiredRetention >= RETENTION_RANGE.min &&
+    r.desiredRetention <= RETENTION_RANGE.max
+      ? r.desiredRetention
+      : DEFAULT_SETTINGS.desiredRetention;
+  const limits = limitsFrom(r.limits, DEFAULT_SETTINGS.limits);
+  const deckLimits: Record<string, DailyLimits> = {};
+  if (r.deckLimits && typeof r.deckLimits === 'object')
+    for (const [id, l] of Object.entries(r.deckLimits)) deckLimits[id] = limitsFrom(l, limits);
+  return { desiredRetention: retention, limits, deckLimits };
+}
+
+/** The limits that apply to one deck. */
+export function limitsFor(settings: Settings, deckId: string): DailyLimits {
+  return settings.deckLimits[deckId] ?? settings.limits;
+}

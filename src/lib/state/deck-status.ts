@@ -1,0 +1,77 @@
+/** What a deck looks like to the learner right now: due and new counts, cards by state. */
+import { deckProgress, loadSettings, studiedSince } from '$lib/db';
+import {
+  buildQueue,
+  DEFAULT_SETTINGS,
+  limitsFor,
+  nextStudyDayStart,
+  State,
+  studyDayStart,
+  studyItems,
+  type CardProgress,
+  type Deck,
+  type Settings,
+  type StudiedToday,
+  type StudyQueue
+} from '$lib/domain';
+
+export interface DeckProgressSnapshot {
+  settings: Settings;
+  /** Stored card states by study item id. */
+  progress: Map<string, CardProgress>;
+  today: StudiedToday;
+}
+
+/** The clock the app runs on; tests pass their own. */
+export const systemClock = (): Date => new Date();
+
+/** Progress of a deck before anything was read: nothing studied, default settings. */
+export function emptySnapshot(): DeckProgressSnapshot {
+  return { settings: DEFAULT_SETTINGS, progress: new Map(), today: { newCards: 0, reviews: 0 } };
+}
+
+/** Reads a deck's settings, card states and today's counts from IndexedDB. */
+export async function loadDeckProgress(deckId: string, now: Date): Promise<DeckProgressSnapshot> {
+  const [settings, stored, today] = await Promise.all([
+    loadSettings(),
+    deckProgress(deckId),
+    studiedSince(deckId, studyDayStart(now).getTime())
+  ]);
+  return { settings, progress: new Map(stored.map((p) => [p.cardId, p])), today };
+}
+
+/** The study queue for a deck's items given a snapshot of its progress. */
+export function queueFor(
+  itemIds: readonly string[],
+  deckId: string,
+  snap: DeckProgressSnapshot,
+  now: Date
+): StudyQueue {
+  return buildQueue({
+    itemIds,
+    progress: snap.progress,
+    now,
+    dayEnd: nextStudyDayStart(now).getTime(),
+    limits: limitsFor(snap.settings, deckId),
+    today: snap.today
+  });
+}
+
+export interface DeckStatus {
+  queue: StudyQueue;
+  byState: { new: number; learning: number; review: number };
+  itemCount: number;
+}
+
+export async function deckStatus(deck: Deck, now: Date): Promise<DeckStatus> {
+  const ids = studyItems(deck).map((i) => i.id);
+  const snap = await loadDeckProgress(deck.id, now);
+  const byState = { new: 0, learning: 0, review: 0 };
+  for (const id of ids) {
+    const p = snap.progress.get(id);
+    if (!p || p.state === State.New) byState.new++;
+    else if (p.state === State.Review) byState.review++;
+    else byState.learning++;
+  }
+  return { queue: queueFor(ids, deck.id, snap, now), byState, itemCount: ids.length };
+}

@@ -1,0 +1,2 @@
+export * from './deck-status';
+export { StudySession } from './study-session.svelte';

@@ -1,0 +1,167 @@
+/** One study session of one deck: the queue, the card on screen, grading and undo. */
+import { gradeCard, requestPersistenceOnce, undoReview } from '$lib/db';
+import {
+  byId,
+  Scheduler,
+  schedulingOf,
+  State,
+  studyItems,
+  type CardProgress,
+  type Deck,
+  type RatingValue,
+  type StudyItem,
+  type StudyQueue
+} from '$lib/domain';
+import { emptySnapshot, loadDeckProgress, queueFor, systemClock, type DeckProgressSnapshot } from './deck-status';
+
+interface Graded {
+  logId: string;
+  itemId: string;
+  rating: RatingValue;
+  /** State before the grade, to put back in memory on undo (null: the card was new). */
+  before: CardProgress | null;
+  stateBefore: State;
+}
+
+export class StudySession {
+  readonly deck: Deck;
+  readonly #items: ReadonlyMap<string, StudyItem>;
+  readonly #itemIds: string[];
+  readonly #clock: () => Date;
+  // Not reactive on purpose: the queue is rebuilt explicitly after every change.
+  #snapshot: DeckProgressSnapshot = emptySnapshot();
+  #scheduler: Scheduler | null = null;
+  #shownAt = 0;
+  #busy = false;
+
+  loaded = $state(false);
+  /** A message for the learner when a grade or undo could not be saved. */
+  error = $state<string | null>(null);
+  queue = $state.raw<StudyQueue | null>(null);
+  revealed = $state(false);
+  /** What the learner typed or picked before revealing (typed, choice and true/false cards). */
+  response = $state<string | null>(null);
+  /** Grades given in this session, newest last. */
+  graded = $state.raw<Graded[]>([]);
+  /** When this session's first card was shown. */
+  startedAt = $state(0);
+
+  current = $derived.by((): StudyItem | null => {
+    const id = this.queue?.order[0];
+    return id ? (this.#items.get(id) ?? null) : null;
+  });
+  /** Share of this session done, 0..1. */
+  progress = $derived.by(() => {
+    const left = this.queue?.order.length ?? 0;
+    const done = this.graded.length;
+    return done + left === 0 ? 1 : done / (done + left);
+  });
+  /** For each grade, how long until the current card would be due again (ms). */
+  intervals = $derived.by(() => {
+    const item = this.current;
+    if (!item || !this.#scheduler || !this.revealed) return null;
+    const p = this.#snapshot.progress.get(item.id);
+    return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, this.#clock());
+  });
+
+  constructor(deck: Deck, clock: () => Date = systemClock) {
+    this.deck = deck;
+    const items = studyItems(deck);
+    this.#items = byId(items);
+    this.#itemIds = items.map((i) => i.id);
+    this.#clock = clock;
+  }
+
+  /** Loads settings and stored progress, then builds the queue. */
+  async start(): Promise<void> {
+    const now = this.#clock();
+    const snap = await loadDeckProgress(this.deck.id, now);
+    this.#snapshot = snap;
+    this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
+    this.startedAt = now.getTime();
+    this.#rebuild();
+    this.loaded = true;
+  }
+
+  reveal(): void {
+    if (this.current) this.revealed = true;
+  }
+
+  /** Records the learner's answer and reveals the card. */
+  respond(answer: string): void {
+    if (!this.current || this.revealed) return;
+    this.response = answer;
+    this.revealed = true;
+  }
+
+  async grade(rating: RatingValue): Promise<void> {
+    const item = this.current;
+    if (!item || !this.revealed || !this.#scheduler || this.#busy) return;
+    this.#busy = true;
+    const now = this.#clock();
+    const before = this.#snapshot.progress.get(item.id) ?? null;
+    try {
+      const { log, progress } = await gradeCard({
+        deckId: this.deck.id,
+        cardId: item.id,
+        rating,
+        now,
+        elapsedMs: now.getTime() - this.#shownAt,
+        scheduler: this.#scheduler
+      });
+      this.#snapshot.progress.set(item.id, progress);
+      this.#count(log.stateBefore, +1);
+      this.graded = [...this.graded, { logId: log.id, itemId: item.id, rating, before, stateBefore: log.stateBefore }];
+      this.error = null;
+      if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
+    } catch (e) {
+      this.error = `Your answer could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.#busy = false;
+    }
+    this.#rebuild();
+  }
+
+  /** Takes back the last grade of this session and shows that card again. */
+  async undo(): Promise<void> {
+    const last = this.graded.at(-1);
+    if (!last || this.#busy) return;
+    this.#busy = true;
+    try {
+      const restored = await undoReview(last.logId);
+      if (restored === undefined) {
+        this.error = 'That grade can no longer be undone: the card was studied again since.';
+      } else {
+        if (restored) this.#snapshot.progress.set(last.itemId, restored);
+        else this.#snapshot.progress.delete(last.itemId);
+        this.#count(last.stateBefore, -1);
+        this.graded = this.graded.slice(0, -1);
+        this.error = null;
+        this.#rebuild(last.itemId);
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  get canUndo(): boolean {
+    return this.graded.length > 0;
+  }
+
+  #count(stateBefore: State, delta: number): void {
+    const today = this.#snapshot.today;
+    if (stateBefore === State.New) today.newCards += delta;
+    else if (stateBefore === State.Review) today.reviews += delta;
+  }
+
+  /** Rebuilds the queue; `first` puts a card at the front (the one just undone). */
+  #rebuild(first?: string): void {
+    const now = this.#clock();
+    const queue = queueFor(this.#itemIds, this.deck.id, this.#snapshot, now);
+    if (first) queue.order = [first, ...queue.order.filter((id) => id !== first)];
+    this.queue = queue;
+    this.revealed = false;
+    this.response = null;
+    this.#shownAt = now.getTime();
+  }
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { loadDeck, loadDeckIndex } from '$lib/decks';
+import { paragraphMap } from '$lib/domain';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, params }) => {
+  const index = await loadDeckIndex(fetch);
+  const decks = await Promise.all(
+    index.filter((d) => d.sourceIds.includes(params.sourceId)).map((d) => loadDeck(fetch, d.id))
+  );
+  const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
+  if (!source) error(404, `There is no source called "${params.sourceId}" on this device.`);
+  return { source, paragraphs: paragraphMap(source, decks) };
+};

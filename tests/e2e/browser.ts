@@ -1,0 +1,71 @@
+/** Headless Debian Chromium, launched the way this machine allows (no browser downloads, no network). */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+export function launchOptions(): LaunchOptions {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: sudo apt-get install -y chromium`);
+  return { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS };
+}
+
+/** A fresh browser profile (own IndexedDB, service worker and cache), removed by `close()`. */
+export async function freshContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'factdeck-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...launchOptions(),
+    viewport: { width: 390, height: 844 }
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Waits until a service worker controls the page, so everything precached is there offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
+    );
+  });
+}
+
+/** Reads every row of one object store of the app's IndexedDB, from inside the page. */
+export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('factdeck');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store
+  );
+}

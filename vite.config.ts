@@ -1,0 +1,47 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    sveltekit(),
+    SvelteKitPWA({
+      strategies: 'generateSW',
+      // Never reload by itself: a learner mid-session chooses when (see UpdateBanner).
+      registerType: 'prompt',
+      injectRegister: false,
+      // SvelteKit builds with relative asset paths; the service worker must still live at the root.
+      base: '/',
+      scope: '/',
+      manifest: {
+        name: 'Factdeck',
+        short_name: 'Factdeck',
+        description: 'Offline flashcards and quizzes with spaced repetition. Every card cited.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1d4ed8',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+        ]
+      },
+      workbox: {
+        globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}', 'prerendered/**/*.html'],
+        // JSON Schema for editors is not needed by the app.
+        globIgnores: ['client/decks/deck.schema.json'],
+        navigateFallback: '/200.html',
+        cleanupOutdatedCaches: true,
+        // The first visit's page is controlled at once, so airplane mode works without a reload.
+        clientsClaim: true
+      },
+      kit: {
+        trailingSlash: 'never',
+        adapterFallback: '200.html',
+        spa: true
+      }
+    })
+  ]
+});
