@@ -1,0 +1,56 @@
+/**
+ * Saves what the app's current database code writes, as a fixture for upgrade tests: run it once
+ * per released schema version, before that version's schema is changed:
+ *   npx tsx scripts/make-db-fixture.ts
+ * It grades cards with the real repositories on fake-indexeddb and dumps every table to
+ * tests/fixtures/factdeck-db-v<version>.json.
+ */
+import 'fake-indexeddb/auto';
+import { writeFileSync } from 'node:fs';
+import { db } from '../src/lib/db/factdeck-db';
+import { gradeCard, undoReview } from '../src/lib/db/progress.repo';
+import { saveSettings } from '../src/lib/db/settings.repo';
+import { DEFAULT_SETTINGS, Scheduler, type RatingValue } from '../src/lib/domain';
+
+const scheduler = new Scheduler({ desiredRetention: 0.9 });
+let now = Date.parse('2026-11-01T09:00:00Z');
+const grades: [string, string, RatingValue][] = [
+  ['world-capitals', 'peru-capital', 3],
+  ['world-capitals', 'australia-capital', 1],
+  ['world-capitals', 'capitals-of-europe#c1', 4],
+  ['world-capitals', 'capitals-of-europe#c2', 2],
+  ['venezuela-iran-key-facts', 'maduro-role', 3],
+  ['venezuela-iran-key-facts', 'maduro-role#reverse', 3]
+];
+for (let round = 0; round < 3; round++)
+  for (const [deckId, cardId, rating] of grades) {
+    now += 11 * 60_000 + round * 86_400_000;
+    await gradeCard({ deckId, cardId, rating, now: new Date(now), elapsedMs: 3000 + round * 500, scheduler });
+  }
+const undone = await gradeCard({
+  deckId: 'world-capitals',
+  cardId: 'peru-capital',
+  rating: 1,
+  now: new Date(now + 1),
+  elapsedMs: 1,
+  scheduler
+});
+await undoReview(undone.log.id);
+await saveSettings({
+  ...DEFAULT_SETTINGS,
+  desiredRetention: 0.85,
+  deckLimits: { 'world-capitals': { newPerDay: 5, reviewsPerDay: 50 } }
+});
+
+const version = db.verno;
+const stores = Object.fromEntries(
+  db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')])
+);
+const tables = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])));
+const file = `tests/fixtures/factdeck-db-v${version}.json`;
+writeFileSync(file, JSON.stringify({ name: 'factdeck', version, stores, tables }, null, 1) + '\n');
+console.log(
+  `wrote ${file}: ${Object.entries(tables)
+    .map(([n, rows]) => `${n} ${(rows as unknown[]).length}`)
+    .join(', ')}`
+);
