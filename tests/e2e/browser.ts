@@ -69,3 +69,9 @@ export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> 
     store
   );
 }
+
+/** Opens a page of the app and waits until it is interactive (hydrated). */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { freshContext, readStore, waitForServiceWorker } from './browser';
+import { freshContext, open, readStore, waitForServiceWorker } from './browser';
 
 const base = inject('baseUrl');
 const DECK = 'world-capitals';
@@ -30,11 +30,12 @@ describe('offline study, end to end', () => {
   }
 
   test('first visit online installs the service worker, then everything works offline', async () => {
-    await page.goto(`${base}/`);
+    await open(page, `${base}/`);
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
     await page.reload();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await expect(page.getByRole('heading', { name: 'Your decks' }).isVisible()).resolves.toBe(true);
 
     await page
@@ -68,6 +69,7 @@ describe('offline study, end to end', () => {
 
     // Reload, still offline: the three reviews are stored and the deck's counts moved.
     await page.reload();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     const logs = await readStore<LogRow>(page, 'reviewLogs');
     expect(logs).toHaveLength(3);
     expect(new Set(logs.map((l) => l.cardId)).size).toBe(3);
@@ -76,7 +78,7 @@ describe('offline study, end to end', () => {
     expect(states.map((s) => s.cardId).sort()).toEqual(logs.map((l) => l.cardId).sort());
     expect(states.every((s) => s.reps === 1)).toBe(true);
 
-    await page.goto(`${base}/decks/${DECK}`);
+    await open(page, `${base}/decks/${DECK}`);
     const after = await stateCounts();
     expect(after.new).toBe(before.new - 3);
     expect(after.learning).toBe(3);
@@ -85,7 +87,7 @@ describe('offline study, end to end', () => {
   test('every route renders offline, known or not', async () => {
     await context.setOffline(true);
     const expectHeading = async (path: string, name: string | RegExp) => {
-      await page.goto(`${base}${path}`);
+      await open(page, `${base}${path}`);
       await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10_000 });
     };
     await expectHeading('/', 'Your decks');

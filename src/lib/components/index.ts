@@ -4,3 +4,5 @@ export { default as ProgressBar } from './ProgressBar.svelte';
 export { default as UpdateBanner } from './UpdateBanner.svelte';
 export { paragraphLabel } from './citation';
 export { formatDue } from './format-due';
+export { default as ClozeText } from './ClozeText.svelte';
+export { default as CardProvenance } from './CardProvenance.svelte';

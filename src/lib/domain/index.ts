@@ -9,3 +9,7 @@ export * from './queue';
 export * from './answer-check';
 export * from './settings';
 export * from './paragraph-map';
+export * from './random';
+export * from './quiz';
+export * from './quiz-attempt';
+export * from './stats';

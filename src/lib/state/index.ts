@@ -1,2 +1,3 @@
 export * from './deck-status';
 export { StudySession } from './study-session.svelte';
+export { QuizSession, type QuizChoices, type QuizPhase } from './quiz-session.svelte';

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { FactdeckDB } from './factdeck-db';
+
+interface Fixture {
+  name: string;
+  version: number;
+  stores: Record<string, string>;
+  tables: Record<string, unknown[]>;
+}
+
+const dir = 'tests/fixtures';
+const fixtures = readdirSync(dir)
+  .filter((f) => /^factdeck-db-v\d+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Fixture);
+
+/** Recreates a database exactly as that version of the app left it. */
+async function seed(fixture: Fixture, name: string) {
+  const old = new Dexie(name);
+  old.version(fixture.version).stores(fixture.stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  old.close();
+}
+
+describe('schema upgrades keep every row', () => {
+  let db: FactdeckDB | undefined;
+  afterEach(async () => {
+    await db?.delete();
+  });
+
+  test('there is a fixture for version 1', () => {
+    expect(fixtures.map((f) => f.version)).toContain(1);
+  });
+
+  test.each(fixtures.map((f) => [f.version, f] as const))('from version %i to the current one', async (_v, fixture) => {
+    const name = `upgrade-from-v${fixture.version}`;
+    await seed(fixture, name);
+    db = new FactdeckDB(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(fixture.version);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await db.table(table).toArray()).toEqual(
+        expect.arrayContaining(rows.map((r) => expect.objectContaining(r as object)))
+      );
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+    // The current indexes answer queries over the upgraded rows.
+    const states = fixture.tables.cardStates as { deckId: string }[];
+    const deckId = states[0].deckId;
+    expect(
+      await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).count()
+    ).toBe(states.filter((s) => s.deckId === deckId).length);
+  });
+});

@@ -1,0 +1,26 @@
+/** Quiz attempts. They never touch card states: see docs/architecture.md, "Quizzes and FSRS". */
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { QuizAttempt } from '$lib/domain';
+import { db } from './factdeck-db';
+
+/** Saves a finished attempt and returns it with its id. */
+export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>): Promise<QuizAttempt> {
+  const saved = { ...attempt, id: uuidv7({ msecs: attempt.finishedAt }) };
+  await db.quizAttempts.add(saved);
+  return saved;
+}
+
+/** Every attempt at a deck's quiz, newest first. */
+export function quizAttempts(deckId: string): Promise<QuizAttempt[]> {
+  return db.quizAttempts
+    .where('[deckId+finishedAt]')
+    .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
+
+/** The newest attempt at a deck's quiz, if any. */
+export function lastQuizAttempt(deckId: string): Promise<QuizAttempt | undefined> {
+  return db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).last();
+}

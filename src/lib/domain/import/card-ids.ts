@@ -1,0 +1,68 @@
+/**
+ * Ids for imported decks and cards, derived from their content so that importing the same file again
+ * gives the same ids: a learner's progress is keyed by card id.
+ */
+
+/** Lowercase ASCII letters, digits and single hyphens, cut at a hyphen near `maxLength`; may be empty. */
+export function slugify(text: string, maxLength = 48): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > maxLength / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
+}
+
+/** Six base-36 characters of a 32-bit FNV-1a hash: tells apart texts whose slugs are the same. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) % 36 ** 6).toString(36).padStart(6, '0');
+}
+
+/**
+ * A function giving each card its id from its front: the front's slug plus a hash of the front, and
+ * -2, -3... for later cards with the same front. The back is left out so fixing a typo in an answer
+ * keeps the card's progress.
+ */
+export function cardIdMaker(): (front: string) => string {
+  const used = new Set<string>();
+  const next = new Map<string, number>();
+  return (front) => {
+    const text = front.trim();
+    const base = `${slugify(text, 40) || 'card'}-${shortHash(text)}`;
+    let n = next.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (used.has(id)) id = `${base}-${++n}`;
+    next.set(base, n + 1);
+    used.add(id);
+    return id;
+  };
+}
+
+/** The file name without its folder and its last extension. */
+export function baseName(fileName: string): string {
+  const name = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Deck id from the file name, else the title, else "imported-deck". */
+export function deckIdFor(fileName: string | undefined, title: string | undefined): string {
+  return slugify(baseName(fileName ?? ''), 60) || slugify(title ?? '', 60) || 'imported-deck';
+}
+
+/** "world_capitals-2024.csv" → "World capitals 2024". */
+export function titleFromFileName(fileName: string): string {
+  const words = baseName(fileName)
+    .replace(/[_\s-]+/g, ' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

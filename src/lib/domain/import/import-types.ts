@@ -1,0 +1,52 @@
+/** What an in-app import takes and gives back. */
+import type { Deck } from '../deck.schema';
+import type { DeckProblem } from '../deck-parse';
+
+export type { DeckProblem };
+
+/** The file formats a teacher can import. */
+export type ImportFormat = 'factdeck-yaml' | 'deck-json' | 'csv' | 'tsv' | 'anki-text' | 'quizlet';
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  'factdeck-yaml',
+  'deck-json',
+  'csv',
+  'tsv',
+  'anki-text',
+  'quizlet'
+];
+
+export interface ImportInput {
+  /** The file's text, already decoded (UTF-8); a leading byte order mark is ignored. */
+  text: string;
+  fileName?: string;
+  /** User-chosen title when the format has none. */
+  title?: string;
+  /** Bytes of the original file, to refuse > 10 MB before decoding. */
+  size?: number;
+  /** Skips detection and reads the text as this format. */
+  format?: ImportFormat;
+  /** Quizlet: what separates a term from its definition (default: tab, or comma when no line has a tab). */
+  termSeparator?: string;
+  /** Quizlet: what separates one card from the next (default: a new line). */
+  cardSeparator?: string;
+  /** Language tag of the cards for formats that have none (default "en"). */
+  language?: string;
+}
+
+/** Either `deck` with no problems, or problems and no deck; warnings may come with either. */
+export interface ImportResult {
+  format: ImportFormat;
+  deck?: Deck;
+  problems: DeckProblem[];
+  warnings: DeckProblem[];
+}
+
+export const IMPORT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  maxCards: 50_000,
+  /** Longest front, back or other card text, in characters. */
+  maxFieldChars: 10_000,
+  /** Problems (and warnings) listed before the rest are summed up in one line. */
+  maxListed: 200
+} as const;

@@ -1,0 +1,92 @@
+/**
+ * The one entry point for in-app imports: any text in, a checked deck or located problems out.
+ * It never throws, so a worker can post its result as is.
+ */
+import type { Deck } from '../deck.schema';
+import { readAnki } from './anki-import';
+import { readCsv } from './csv-import';
+import { readDeckJson, readDeckYaml } from './deck-file-import';
+import { detectFormat } from './detect-format';
+import type { ImportFormat, ImportInput, ImportResult } from './import-types';
+import { LineIndex } from './line-index';
+import { readQuizlet } from './quizlet-import';
+import { Report } from './report';
+import { cleanText, refuseText, UNDECODED_WARNING, undecodedAt } from './text-checks';
+
+/** Files people pick by mistake, with what to do instead. */
+const NOT_TEXT: Record<string, string> = {
+  apkg: 'This is an Anki package (.apkg), which cannot be read here. In Anki, export the deck as "Notes in Plain Text" and import that file.',
+  colpkg:
+    'This is an Anki collection (.colpkg), which cannot be read here. In Anki, export a deck as "Notes in Plain Text" and import that file.',
+  xlsx: 'This is an Excel workbook, which cannot be read here. In Excel, save it as "CSV UTF-8" and import that file.',
+  xls: 'This is an Excel workbook, which cannot be read here. In Excel, save it as "CSV UTF-8" and import that file.',
+  ods: 'This is a spreadsheet, which cannot be read here. Save it as CSV (UTF-8) and import that file.',
+  numbers: 'This is a Numbers spreadsheet, which cannot be read here. Export it as CSV and import that file.'
+};
+
+/**
+ * Reads an uploaded or pasted file as a deck. The result holds a deck and no problems, or problems
+ * and no deck; each problem has a 1-based line and column. `onProgress` gets fractions up to 1.
+ */
+export function parseImport(input: ImportInput, onProgress?: (fraction: number) => void): ImportResult {
+  let format: ImportFormat = 'quizlet';
+  let path = 'pasted text';
+  try {
+    input ??= { text: '' }; // callers in plain JavaScript may pass nothing
+    path = input.fileName?.split(/[\\/]/).pop()?.trim() || path;
+    const raw = typeof input.text === 'string' ? input.text : '';
+    const refusal = refuseText(raw, input.size);
+    if (refusal) {
+      format = detectFormat({ ...input, text: raw.slice(0, 4096) });
+      const extension = /\.([a-z]+)$/i.exec(path)?.[1].toLowerCase() ?? '';
+      const message = refusal.startsWith('This does not look') ? (NOT_TEXT[extension] ?? refusal) : refusal;
+      return { format, problems: [{ path, line: 1, col: 1, message }], warnings: [] };
+    }
+    format = detectFormat(input);
+    const text = cleanText(raw);
+    const report = new Report(path, new LineIndex(text));
+    const undecoded = undecodedAt(text);
+    if (undecoded !== -1) report.warning(undecoded, UNDECODED_WARNING);
+
+    const progress = onProgress && ((fraction: number) => onProgress(Math.min(0.9, Math.max(0, fraction * 0.9))));
+    const deck = read(format, text, input, report, progress);
+    onProgress?.(1);
+
+    const { problems, warnings } = report.finish();
+    if (problems.length) return { format, problems, warnings };
+    if (deck) return { format, deck, problems, warnings };
+    return {
+      format,
+      problems: [{ path, line: 1, col: 1, message: 'No deck could be read from this file.' }],
+      warnings
+    };
+  } catch (e) {
+    const message =
+      `Something went wrong while reading this file (${e instanceof Error ? e.message : String(e)}). ` +
+      'Please report this problem, with the file if you can.';
+    return { format, problems: [{ path, line: 1, col: 1, message }], warnings: [] };
+  }
+}
+
+function read(
+  format: ImportFormat,
+  text: string,
+  input: ImportInput,
+  report: Report,
+  progress: ((fraction: number) => void) | undefined
+): Deck | undefined {
+  const info = { fileName: input.fileName, title: input.title, language: input.language };
+  switch (format) {
+    case 'factdeck-yaml':
+      return readDeckYaml(text, report);
+    case 'deck-json':
+      return readDeckJson(text, report);
+    case 'csv':
+    case 'tsv':
+      return readCsv(text, format, info, report, progress);
+    case 'anki-text':
+      return readAnki(text, info, report, progress);
+    case 'quizlet':
+      return readQuizlet(text, input, info, report, progress);
+  }
+}

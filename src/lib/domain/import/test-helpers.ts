@@ -1,0 +1,27 @@
+/** Shared assertions for the import tests (not part of the public API). */
+import { expect } from 'vitest';
+import type { Deck } from '../deck.schema';
+import type { DeckProblem, ImportResult } from './import-types';
+
+/** The deck of a result that must have imported. */
+export function deckOf(result: ImportResult): Deck {
+  expect(result.problems).toEqual([]);
+  expect(result.deck).toBeDefined();
+  return result.deck!;
+}
+
+/** "line:col message" of each problem of a result that must have failed. */
+export function problemsOf(result: ImportResult): string[] {
+  expect(result.deck).toBeUndefined();
+  expect(result.problems.length).toBeGreaterThan(0);
+  return result.problems.map(where);
+}
+
+export function where(p: DeckProblem): string {
+  return `${p.line}:${p.col} ${p.message}`;
+}
+
+/** Front and back of each card. */
+export function sides(deck: Deck): [string, string][] {
+  return deck.cards.map((c) => ['front' in c ? c.front : '', 'back' in c ? c.back : '']);
+}

@@ -1,0 +1,40 @@
+/** A finished quiz as stored: what was asked, what the learner answered, and the score. */
+import type { QuestionType } from './quiz';
+
+export interface QuizAnswer {
+  questionId: string;
+  type: QuestionType;
+  /** The study items the question tested (a matching round tests several). */
+  itemIds: string[];
+  /** Those of `itemIds` the learner got wrong. */
+  missed: string[];
+  prompt: string;
+  /** What the learner answered, as text. */
+  given: string;
+  rightAnswer: string;
+  right: boolean;
+  /** Right, but spelled slightly wrong. */
+  almost?: boolean;
+}
+
+export interface QuizAttempt {
+  /** UUID v7. */
+  id: string;
+  deckId: string;
+  startedAt: number;
+  finishedAt: number;
+  seed: number;
+  answers: QuizAnswer[];
+  correct: number;
+  total: number;
+}
+
+/** Score as a whole percentage. */
+export function scorePercent(attempt: Pick<QuizAttempt, 'correct' | 'total'>): number {
+  return attempt.total === 0 ? 0 : Math.round((attempt.correct / attempt.total) * 100);
+}
+
+/** Study items answered wrongly in an attempt, for "only cards I missed last time". */
+export function missedItemIds(attempt: Pick<QuizAttempt, 'answers'>): string[] {
+  return [...new Set(attempt.answers.flatMap((a) => a.missed))];
+}

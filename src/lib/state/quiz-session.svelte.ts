@@ -1,0 +1,174 @@
+/** One quiz on one deck: setup, one question at a time with feedback, results and history. */
+import { lastQuizAttempt, quizAttempts, saveQuizAttempt } from '$lib/db';
+import {
+  checkAnswer,
+  countsAsRight,
+  generateQuiz,
+  missedItemIds,
+  QUESTION_TYPES,
+  type Deck,
+  type Question,
+  type QuestionType,
+  type QuizAnswer,
+  type QuizAttempt
+} from '$lib/domain';
+import { systemClock } from './deck-status';
+
+export type QuizPhase = 'setup' | 'asking' | 'results';
+
+export interface QuizChoices {
+  count: number | 'all';
+  types: QuestionType[];
+  onlyMissed: boolean;
+}
+
+export class QuizSession {
+  readonly deck: Deck;
+  readonly #clock: () => Date;
+  #seed = 0;
+
+  phase = $state<QuizPhase>('setup');
+  questions = $state.raw<Question[]>([]);
+  index = $state(0);
+  answers = $state.raw<QuizAnswer[]>([]);
+  /** The verdict on the current question, once answered. */
+  feedback = $state<QuizAnswer | null>(null);
+  startedAt = $state(0);
+  finishedAt = $state(0);
+  /** Past attempts at this deck, newest first. */
+  history = $state.raw<QuizAttempt[]>([]);
+  /** Items missed in the last attempt, for "only cards I missed last time". */
+  lastMissed = $state.raw<string[]>([]);
+  error = $state<string | null>(null);
+  /** Set when the deck has fewer questions to ask than were asked for. */
+  shortBy = $state(0);
+
+  current = $derived(this.questions[this.index] ?? null);
+  correct = $derived(this.answers.filter((a) => a.right).length);
+
+  constructor(deck: Deck, clock: () => Date = systemClock) {
+    this.deck = deck;
+    this.#clock = clock;
+  }
+
+  /** Reads past attempts. */
+  async load(): Promise<void> {
+    const [history, last] = await Promise.all([quizAttempts(this.deck.id), lastQuizAttempt(this.deck.id)]);
+    this.history = history;
+    this.lastMissed = last ? missedItemIds(last) : [];
+  }
+
+  /** Starts a quiz; returns false (with `error` set) when the deck cannot make one with these choices. */
+  start(choices: QuizChoices): boolean {
+    return this.#begin(choices.count, choices.types, choices.onlyMissed ? this.lastMissed : undefined);
+  }
+
+  /** A new quiz on the items answered wrongly in the attempt just finished. */
+  retryMissed(): boolean {
+    const types = QUESTION_TYPES.filter((t) => this.questions.some((q) => q.type === t));
+    return this.#begin('all', types, missedItemIds({ answers: this.answers }));
+  }
+
+  #begin(count: number | 'all', types: readonly QuestionType[], onlyItemIds?: readonly string[]): boolean {
+    const now = this.#clock().getTime();
+    this.#seed = now % 2_147_483_647;
+    const questions = generateQuiz(this.deck, { seed: this.#seed, count, types, onlyItemIds });
+    if (questions.length === 0) {
+      this.error = 'These choices leave no questions to ask. Pick more question types or all cards.';
+      return false;
+    }
+    this.error = null;
+    this.shortBy = count === 'all' ? 0 : Math.max(0, count - questions.length);
+    this.questions = questions;
+    this.index = 0;
+    this.answers = [];
+    this.feedback = null;
+    this.startedAt = now;
+    this.phase = 'asking';
+    return true;
+  }
+
+  /** Records the learner's answer to the current question and shows the verdict. */
+  answer(given: string | boolean | Record<string, string>): void {
+    const q = this.current;
+    if (!q || this.feedback) return;
+    const verdict = judge(q, given);
+    this.feedback = verdict;
+    this.answers = [...this.answers, verdict];
+  }
+
+  /** Moves to the next question, or to the results after the last one (saving the attempt). */
+  async next(): Promise<void> {
+    if (!this.feedback) return;
+    if (this.index + 1 < this.questions.length) {
+      this.index++;
+      this.feedback = null;
+      return;
+    }
+    this.finishedAt = this.#clock().getTime();
+    this.phase = 'results';
+    try {
+      const saved = await saveQuizAttempt({
+        deckId: this.deck.id,
+        startedAt: this.startedAt,
+        finishedAt: this.finishedAt,
+        seed: this.#seed,
+        answers: this.answers,
+        correct: this.correct,
+        total: this.answers.length
+      });
+      this.history = [saved, ...this.history];
+      this.lastMissed = missedItemIds(saved);
+    } catch (e) {
+      this.error = `Your result could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** Back to the setup screen. */
+  reset(): void {
+    this.phase = 'setup';
+    this.feedback = null;
+  }
+}
+
+/** The verdict on one answer. */
+function judge(q: Question, given: string | boolean | Record<string, string>): QuizAnswer {
+  const base = { questionId: q.id, type: q.type };
+  const single = (prompt: string, g: string, rightAnswer: string, right: boolean) => ({
+    ...base,
+    itemIds: [q.itemId],
+    missed: right ? [] : [q.itemId],
+    prompt,
+    given: g,
+    rightAnswer,
+    right
+  });
+  switch (q.type) {
+    case 'choice':
+      return single(q.prompt, String(given), q.answer, String(given) === q.answer);
+    case 'truefalse': {
+      const g = given === true || given === 'true';
+      const rightAnswer = q.answer ? 'True' : q.rightAnswer ? `False: ${q.rightAnswer}` : 'False';
+      const prompt = q.shownAnswer ? `${q.prompt} — ${q.shownAnswer}` : q.prompt;
+      return single(prompt, g ? 'True' : 'False', rightAnswer, g === q.answer);
+    }
+    case 'typed': {
+      const result = checkAnswer(String(given), q.answer, q.accept);
+      const verdict = single(q.prompt, String(given), q.answer, countsAsRight(result));
+      return result === 'almost' ? { ...verdict, almost: true } : verdict;
+    }
+    case 'match': {
+      const map = (typeof given === 'object' ? given : {}) as Record<string, string>;
+      const missed = q.pairs.filter((p) => map[p.itemId] !== p.answer).map((p) => p.itemId);
+      return {
+        ...base,
+        itemIds: q.pairs.map((p) => p.itemId),
+        missed,
+        prompt: 'Match each prompt with its answer',
+        given: `${q.pairs.length - missed.length} of ${q.pairs.length} pairs right`,
+        rightAnswer: q.pairs.map((p) => `${p.prompt} → ${p.answer}`).join('; '),
+        right: missed.length === 0
+      };
+    }
+  }
+}
