@@ -9,6 +9,7 @@ import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { db } from '../src/lib/db/factdeck-db';
 import { gradeCard, undoReview } from '../src/lib/db/progress.repo';
+import { saveQuizAttempt } from '../src/lib/db/quiz.repo';
 import { saveSettings } from '../src/lib/db/settings.repo';
 import { DEFAULT_SETTINGS, Scheduler, type RatingValue } from '../src/lib/domain';
 
@@ -40,6 +41,38 @@ await saveSettings({
   ...DEFAULT_SETTINGS,
   desiredRetention: 0.85,
   deckLimits: { 'world-capitals': { newPerDay: 5, reviewsPerDay: 50 } }
+});
+
+// Since version 2.
+await saveQuizAttempt({
+  deckId: 'world-capitals',
+  startedAt: now + 60_000,
+  finishedAt: now + 120_000,
+  seed: 42,
+  correct: 1,
+  total: 2,
+  answers: [
+    {
+      questionId: 'choice:peru-capital',
+      type: 'choice',
+      itemIds: ['peru-capital'],
+      missed: [],
+      prompt: 'What is the capital of Peru?',
+      given: 'Lima',
+      rightAnswer: 'Lima',
+      right: true
+    },
+    {
+      questionId: 'typed:australia-capital',
+      type: 'typed',
+      itemIds: ['australia-capital'],
+      missed: ['australia-capital'],
+      prompt: 'What is the capital of Australia?',
+      given: 'Sydney',
+      rightAnswer: 'Canberra',
+      right: false
+    }
+  ]
 });
 
 const version = db.verno;
