@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/lib/domain/deck-parse';
-import { checkFiles, compileContentDir, summarize } from './compile-decks';
+import { summarize } from '../src/lib/domain/deck-summary';
+import { checkFiles, compileContentDir } from './compile-decks';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shown = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');

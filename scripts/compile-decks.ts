@@ -7,8 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { parseDeckText, parseSourceText, yamlPosition, type DeckProblem } from '../src/lib/domain/deck-parse';
-import type { Deck, DeckSummary, Source } from '../src/lib/domain/deck.schema';
-import { studyItems } from '../src/lib/domain/study-items';
+import type { Deck, Source } from '../src/lib/domain/deck.schema';
 
 export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
 
@@ -43,19 +42,6 @@ export async function checkFiles(paths: string[], contentDir = 'content'): Promi
 }
 
 /** The line of `/decks/index.json` that lists one deck. */
-export function summarize(deck: Deck): DeckSummary {
-  return {
-    id: deck.id,
-    title: deck.title,
-    description: deck.description,
-    language: deck.language,
-    tags: deck.tags,
-    cardCount: deck.cards.length,
-    itemCount: studyItems(deck).length,
-    sourceIds: (deck.sources ?? []).map((s) => s.id)
-  };
-}
-
 async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFiles: string[]) {
   const problems: DeckProblem[] = [];
   const sources: { source: Source; file: string }[] = [];

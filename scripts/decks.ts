@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblem } from '../src/lib/domain/deck-parse';
 import { deckFileSchema, type Deck } from '../src/lib/domain/deck.schema';
-import { checkFiles, compileContentDir, summarize } from './compile-decks';
+import { summarize } from '../src/lib/domain/deck-summary';
+import { checkFiles, compileContentDir } from './compile-decks';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = path.join(root, 'content');

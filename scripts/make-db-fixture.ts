@@ -9,6 +9,7 @@ import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { db } from '../src/lib/db/factdeck-db';
 import { gradeCard, undoReview } from '../src/lib/db/progress.repo';
+import { saveImportedDeck } from '../src/lib/db/decks.repo';
 import { saveQuizAttempt } from '../src/lib/db/quiz.repo';
 import { saveSettings } from '../src/lib/db/settings.repo';
 import { DEFAULT_SETTINGS, Scheduler, type RatingValue } from '../src/lib/domain';
@@ -73,6 +74,30 @@ await saveQuizAttempt({
       right: false
     }
   ]
+});
+
+// Since version 3.
+await saveImportedDeck(
+  {
+    id: 'spanish-words',
+    title: 'Spanish words',
+    description: 'Imported from spanish.csv',
+    language: 'es',
+    tags: [],
+    cards: [
+      { id: 'perro-1a2b3c', type: 'basic', front: 'perro', back: 'dog', tags: ['animals'] },
+      { id: 'casa-4d5e6f', type: 'basic', front: 'casa', back: 'house' }
+    ]
+  },
+  { fileName: 'spanish.csv', format: 'csv', now: new Date(now + 200_000), deleteRemovedProgress: false }
+);
+await gradeCard({
+  deckId: 'spanish-words',
+  cardId: 'perro-1a2b3c',
+  rating: 3,
+  now: new Date(now + 300_000),
+  elapsedMs: 2500,
+  scheduler
 });
 
 const version = db.verno;

@@ -6,3 +6,4 @@ export { paragraphLabel } from './citation';
 export { formatDue } from './format-due';
 export { default as ClozeText } from './ClozeText.svelte';
 export { default as CardProvenance } from './CardProvenance.svelte';
+export { default as RichText } from './RichText.svelte';

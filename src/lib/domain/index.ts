@@ -13,3 +13,5 @@ export * from './random';
 export * from './quiz';
 export * from './quiz-attempt';
 export * from './stats';
+export * from './deck-summary';
+export * from './deck-diff';

@@ -1,3 +1,4 @@
 export * from './deck-status';
 export { StudySession } from './study-session.svelte';
 export { QuizSession, type QuizChoices, type QuizPhase } from './quiz-session.svelte';
+export { ImportFlow, MAX_IMPORT_BYTES, type ImportChoices } from './import-flow.svelte';

@@ -28,6 +28,7 @@ export class StudySession {
   readonly #items: ReadonlyMap<string, StudyItem>;
   readonly #itemIds: string[];
   readonly #clock: () => Date;
+  readonly #changed: Readonly<Record<string, number>>;
   // Not reactive on purpose: the queue is rebuilt explicitly after every change.
   #snapshot: DeckProgressSnapshot = emptySnapshot();
   #scheduler: Scheduler | null = null;
@@ -50,6 +51,14 @@ export class StudySession {
     const id = this.queue?.order[0];
     return id ? (this.#items.get(id) ?? null) : null;
   });
+  /** The current card's content changed (re-import) after the learner last reviewed it. */
+  currentChanged = $derived.by((): boolean => {
+    const item = this.current;
+    const changedAt = item ? this.#changed[item.card.id] : undefined;
+    if (!item || changedAt === undefined) return false;
+    const lastReview = this.#snapshot.progress.get(item.id)?.lastReview;
+    return lastReview != null && lastReview < changedAt;
+  });
   /** Share of this session done, 0..1. */
   progress = $derived.by(() => {
     const left = this.queue?.order.length ?? 0;
@@ -64,8 +73,14 @@ export class StudySession {
     return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, this.#clock());
   });
 
-  constructor(deck: Deck, clock: () => Date = systemClock) {
+  /**
+   * @param changed cards an import changed, by card id, with the time of that import: the card is
+   *   marked "changed since you last studied it" until its next review.
+   */
+  constructor(deck: Deck, options: { clock?: () => Date; changed?: Readonly<Record<string, number>> } = {}) {
+    const { clock = systemClock, changed = {} } = options;
     this.deck = deck;
+    this.#changed = changed;
     const items = studyItems(deck);
     this.#items = byId(items);
     this.#itemIds = items.map((i) => i.id);

@@ -1,0 +1,94 @@
+/**
+ * Imported decks. Saving one and adjusting the progress it affects is one transaction, so an import
+ * either lands whole or changes nothing.
+ */
+import Dexie from 'dexie';
+import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
+import { db, type ImportedDeck } from './factdeck-db';
+
+export function listImportedDecks(): Promise<ImportedDeck[]> {
+  return db.decks.orderBy('updatedAt').reverse().toArray();
+}
+
+export function getImportedDeck(id: string): Promise<ImportedDeck | undefined> {
+  return db.decks.get(id);
+}
+
+export interface ImportPlan {
+  /** There is already an imported deck with this id: importing updates it. */
+  update: boolean;
+  diff: DeckDiff;
+  /** Study items with stored progress that belong to cards the new version removes. */
+  removedWithProgress: number;
+}
+
+/** What importing `deck` would change on this device; writes nothing. */
+export async function planImport(deck: Deck): Promise<ImportPlan> {
+  const existing = await db.decks.get(deck.id);
+  const diff = diffDecks(existing?.deck, deck);
+  const removed = new Set(diff.removed);
+  const keys = await deckStateKeys(deck.id);
+  return {
+    update: !!existing,
+    diff,
+    removedWithProgress: keys.filter(([, cardId]) => removed.has(cardIdOf(cardId))).length
+  };
+}
+
+function deckStateKeys(deckId: string): Promise<[string, string][]> {
+  return db.cardStates
+    .where('[deckId+due]')
+    .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+    .primaryKeys() as Promise<[string, string][]>;
+}
+
+export interface SaveImportOptions {
+  fileName: string | null;
+  format: string;
+  now: Date;
+  /** Delete the progress and review history of cards the new version removes (the learner confirmed). */
+  deleteRemovedProgress: boolean;
+}
+
+/**
+ * Saves an imported deck, or updates the one with its id: progress of unchanged card ids is kept,
+ * changed cards are flagged, and progress of removed cards is deleted only when asked.
+ */
+export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
+  return db.transaction('rw', db.decks, db.cardStates, db.reviewLogs, async () => {
+    const existing = await db.decks.get(deck.id);
+    const diff = diffDecks(existing?.deck, deck);
+    const at = options.now.getTime();
+    const changed: Record<string, number> = {};
+    const keep = new Set(deck.cards.map((c) => c.id));
+    for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
+    for (const id of diff.changed) changed[id] = at;
+    if (options.deleteRemovedProgress && diff.removed.length) {
+      const removed = new Set(diff.removed);
+      const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
+      await db.cardStates.bulkDelete(gone);
+      await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
+    }
+    const record: ImportedDeck = {
+      id: deck.id,
+      deck,
+      fileName: options.fileName,
+      format: options.format,
+      importedAt: existing?.importedAt ?? at,
+      updatedAt: at,
+      changed
+    };
+    await db.decks.put(record);
+    return record;
+  });
+}
+
+/** Deletes an imported deck with all its progress, review history and quiz attempts. */
+export function deleteImportedDeck(deckId: string): Promise<void> {
+  return db.transaction('rw', [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts], async () => {
+    await db.decks.delete(deckId);
+    await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+    await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+    await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+  });
+}

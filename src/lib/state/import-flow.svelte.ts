@@ -1,0 +1,150 @@
+/** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
+import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
+import type { Deck } from '$lib/domain';
+import type { ImportFormat, ImportResult } from '$lib/domain/import';
+import { systemClock } from './deck-status';
+
+/** The largest file read at all (the parser's own limit, checked before reading the bytes). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export interface ImportSourceText {
+  text?: string;
+  bytes?: ArrayBuffer;
+  fileName?: string;
+  size?: number;
+}
+
+export interface ImportChoices {
+  format: ImportFormat | 'auto';
+  title: string;
+  language: string;
+  termSeparator: string;
+  cardSeparator: string;
+}
+
+type Parse = (
+  request: { input: Record<string, unknown>; bytes?: ArrayBuffer },
+  onProgress: (fraction: number) => void
+) => Promise<ImportResult>;
+
+export class ImportFlow {
+  readonly #parse: Parse;
+  readonly #builtInIds: ReadonlySet<string>;
+  #source: ImportSourceText | null = null;
+
+  choices = $state<ImportChoices>({ format: 'auto', title: '', language: 'en', termSeparator: '', cardSeparator: '' });
+  busy = $state(false);
+  progress = $state(0);
+  result = $state.raw<ImportResult | null>(null);
+  plan = $state.raw<ImportPlan | null>(null);
+  /** The learner agreed to delete the progress of cards the new version removes. */
+  deleteRemoved = $state(false);
+  /** A message that applies to the whole import (file too large, save failed...). */
+  error = $state<string | null>(null);
+  /** Set when the deck's id had to change because a built-in deck has it. */
+  renamedFrom = $state<string | null>(null);
+  fileName = $state<string | null>(null);
+
+  deck = $derived.by((): Deck | null => {
+    const deck = this.result?.deck;
+    if (!deck) return null;
+    const title = this.choices.title.trim();
+    return title && title !== deck.title ? { ...deck, title } : deck;
+  });
+  canImport = $derived(!!this.deck && !this.busy && (this.result?.problems.length ?? 1) === 0);
+
+  constructor(parse: Parse, builtInIds: Iterable<string>) {
+    this.#parse = parse;
+    this.#builtInIds = new Set(builtInIds);
+  }
+
+  /** Reads a picked or dropped file (refusing huge ones before reading them) and previews it. */
+  async useFile(file: File): Promise<void> {
+    this.fileName = file.name;
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.#fail(
+        `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB. Split it into smaller decks.`
+      );
+      return;
+    }
+    this.#source = { bytes: await file.arrayBuffer(), fileName: file.name, size: file.size };
+    this.choices.title = '';
+    await this.preview();
+  }
+
+  /** Previews pasted text. */
+  async useText(text: string): Promise<void> {
+    this.fileName = null;
+    this.#source = { text, size: new Blob([text]).size };
+    await this.preview();
+  }
+
+  /** Parses the current file or text with the current choices and shows what would be imported. */
+  async preview(): Promise<void> {
+    const source = this.#source;
+    if (!source) return;
+    this.busy = true;
+    this.progress = 0;
+    this.error = null;
+    try {
+      const c = this.choices;
+      const input: Record<string, unknown> = {
+        text: source.text,
+        fileName: source.fileName,
+        size: source.size,
+        title: c.title.trim() || undefined,
+        language: c.language.trim() || 'en',
+        ...(c.format === 'auto' ? {} : { format: c.format }),
+        ...(c.termSeparator ? { termSeparator: c.termSeparator } : {}),
+        ...(c.cardSeparator ? { cardSeparator: c.cardSeparator } : {})
+      };
+      // The worker gets a copy: the file can be previewed again with other choices.
+      const bytes = source.bytes?.slice(0);
+      const result = await this.#parse({ input, bytes }, (f) => (this.progress = f));
+      this.result = this.#avoidBuiltInIds(result);
+      if (!this.choices.title && this.result.deck) this.choices.title = this.result.deck.title;
+      this.plan = this.result.deck ? await planImport(this.result.deck) : null;
+      this.deleteRemoved = false;
+    } catch (e) {
+      this.#fail(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Saves the previewed deck in one transaction; returns its id, or null if nothing was saved. */
+  async save(now: Date = systemClock()): Promise<string | null> {
+    const deck = this.deck;
+    if (!deck || !this.canImport) return null;
+    this.busy = true;
+    try {
+      await saveImportedDeck(deck, {
+        fileName: this.fileName,
+        format: this.result!.format,
+        now,
+        deleteRemovedProgress: this.deleteRemoved
+      });
+      return deck.id;
+    } catch (e) {
+      this.error = `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`;
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #fail(message: string) {
+    this.error = message;
+    this.result = null;
+    this.plan = null;
+  }
+
+  /** A deck may not take the id of a built-in deck: it gets "-imported" added, the same way every time. */
+  #avoidBuiltInIds(result: ImportResult): ImportResult {
+    const deck = result.deck;
+    this.renamedFrom = null;
+    if (!deck || !this.#builtInIds.has(deck.id)) return result;
+    this.renamedFrom = deck.id;
+    return { ...result, deck: { ...deck, id: `${deck.id}-imported` } };
+  }
+}
