@@ -54,7 +54,15 @@ const SUBSET: MarkedExtension = {
   },
   renderer: {
     // Unreachable with the tokenizers above; escaping anyway keeps raw HTML out if they change.
-    html: ({ text }) => escapeHtml(text)
+    html: ({ text }) => escapeHtml(text),
+    // An address we would drop anyway shows as plain text rather than as a dead link or a broken
+    // image. DOMPurify's hook below still checks every address that gets through.
+    link({ href, tokens }) {
+      return SAFE_HREF.test(href) ? false : this.parser.parseInline(tokens);
+    },
+    image({ href, text }) {
+      return SAFE_SRC.test(href) ? false : escapeHtml(text);
+    }
   }
 };
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Scheduler, State } from '$lib/domain';
 import { db } from './factdeck-db';
-import { cardLogs, deckProgress, gradeCard, studiedSince, undoReview } from './progress.repo';
+import { cardLogs, deckProgress, gradeCard, resetCard, setSuspended, studiedSince, undoReview } from './progress.repo';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9, fuzz: false });
 const T0 = new Date('2026-03-02T09:00:00Z');
@@ -107,5 +107,57 @@ describe('deck queries', () => {
     expect((await deckProgress('deck')).map((p) => p.cardId).sort()).toEqual(['a', 'b']);
     expect(await studiedSince('deck', T0.getTime())).toEqual({ newCards: 2, reviews: 0 });
     expect(await studiedSince('deck', T0.getTime() + 1)).toEqual({ newCards: 0, reviews: 0 });
+  });
+});
+
+describe('leeches, suspend and reset', () => {
+  /** Grades a card into review, then lapses it `lapses` times (Again from review, Good to relearn). */
+  async function lapse(cardId: string, lapses: number) {
+    let { progress } = await grade(cardId, 4);
+    let last = progress;
+    for (let i = 0; i < lapses; i++) {
+      ({ progress } = await grade(cardId, 1, new Date(last.due)));
+      ({ progress: last } = await grade(cardId, 3, new Date(progress.due)));
+      if (last.state !== State.Review) ({ progress: last } = await grade(cardId, 3, new Date(last.due)));
+    }
+    return last;
+  }
+
+  test('the 8th lapse suspends the card and marks it a leech; undo takes both back', async () => {
+    const seven = await lapse('a', 7);
+    expect(seven).toMatchObject({ lapses: 7, state: State.Review });
+    expect(seven.suspended).toBeUndefined();
+    const eighth = await grade('a', 1, new Date(seven.due));
+    expect(eighth.progress).toMatchObject({ lapses: 8, suspended: true, leech: true });
+    expect(await undoReview(eighth.log.id)).toMatchObject({ lapses: 7 });
+    const after = await db.cardStates.get(['deck', 'a']);
+    expect(after?.suspended).toBeUndefined();
+    expect(after?.leech).toBeUndefined();
+  });
+
+  test('suspending a new card keeps it new; unsuspending clears the flags', async () => {
+    const s = await setSuspended('deck', 'fresh', true, T0);
+    expect(s).toMatchObject({ state: State.New, reps: 0, suspended: true });
+    const un = await setSuspended('deck', 'fresh', false, T0);
+    expect(un.suspended).toBeUndefined();
+    const graded = await grade('fresh', 3);
+    expect(graded.log.stateBefore).toBe(State.New);
+  });
+
+  test('a suspended card stays suspended when graded (e.g. by another tab) and when an unrelated grade is undone', async () => {
+    await grade('b', 3);
+    await setSuspended('deck', 'b', true, T0);
+    const again = await grade('b', 3, new Date(T0.getTime() + 600_000));
+    expect(again.progress.suspended).toBe(true);
+    await undoReview(again.log.id);
+    expect((await db.cardStates.get(['deck', 'b']))?.suspended).toBe(true);
+  });
+
+  test('reset makes a card new again and deletes its history, and nothing else', async () => {
+    await grade('a', 3);
+    await grade('b', 3);
+    expect(await resetCard('deck', 'a')).toBe(1);
+    expect(await db.cardStates.get(['deck', 'a'])).toBeUndefined();
+    expect((await db.reviewLogs.toArray()).map((l) => l.cardId)).toEqual(['b']);
   });
 });

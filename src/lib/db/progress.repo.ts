@@ -2,6 +2,8 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  LEECH_LAPSES,
+  newSchedulingState,
   schedulingOf,
   State,
   type CardProgress,
@@ -40,7 +42,16 @@ export function gradeCard(input: GradeInput): Promise<{ log: ReviewLogEntry; pro
       stateBefore: before ? before.state : State.New,
       after
     };
-    const progress: CardProgress = { deckId, cardId, ...after };
+    // A lapse that makes the card a leech suspends it, as Anki does.
+    const lapsed = before?.state === State.Review && rating === 1;
+    const leech = current?.leech || (lapsed && after.lapses >= LEECH_LAPSES);
+    const progress: CardProgress = {
+      deckId,
+      cardId,
+      ...after,
+      ...(current?.suspended || leech ? { suspended: true } : {}),
+      ...(leech ? { leech: true } : {})
+    };
     await db.cardStates.put(progress);
     await db.reviewLogs.add(log);
     return { log, progress };
@@ -63,7 +74,16 @@ export function undoReview(logId: string): Promise<CardProgress | null | undefin
       await db.cardStates.delete([log.deckId, log.cardId]);
       return null;
     }
-    const restored: CardProgress = { deckId: log.deckId, cardId: log.cardId, ...log.before };
+    // Undoing the lapse that made a card a leech also takes back its automatic suspension.
+    const leechBefore = !!current.leech && log.before.lapses >= LEECH_LAPSES;
+    const suspended = !!current.suspended && (leechBefore || !current.leech);
+    const restored: CardProgress = {
+      deckId: log.deckId,
+      cardId: log.cardId,
+      ...log.before,
+      ...(suspended ? { suspended } : {}),
+      ...(leechBefore ? { leech: true } : {})
+    };
     await db.cardStates.put(restored);
     return restored;
   });
@@ -90,4 +110,24 @@ export async function studiedSince(deckId: string, dayStart: number): Promise<St
 /** Review log rows of one card, oldest first. */
 export function cardLogs(deckId: string, cardId: string): Promise<ReviewLogEntry[]> {
   return db.reviewLogs.where('[deckId+cardId]').equals([deckId, cardId]).sortBy('reviewedAt');
+}
+
+/** Suspends or unsuspends a study item; a never-studied item gets a state row that stays new. */
+export function setSuspended(deckId: string, cardId: string, suspended: boolean, now: Date): Promise<CardProgress> {
+  return db.transaction('rw', db.cardStates, async () => {
+    const current = await db.cardStates.get([deckId, cardId]);
+    const { suspended: _s, leech, ...rest } = current ?? { deckId, cardId, ...newSchedulingState(now) };
+    // Unsuspending a leech clears the mark: the learner has decided to keep studying it.
+    const next: CardProgress = suspended ? { ...rest, suspended: true, ...(leech ? { leech } : {}) } : rest;
+    await db.cardStates.put(next);
+    return next;
+  });
+}
+
+/** Forgets a study item: it becomes new again and its review history is deleted, in one transaction. */
+export function resetCard(deckId: string, cardId: string): Promise<number> {
+  return db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
+    await db.cardStates.delete([deckId, cardId]);
+    return db.reviewLogs.where('[deckId+cardId]').equals([deckId, cardId]).delete();
+  });
 }

@@ -3,11 +3,8 @@ import { State } from 'ts-fsrs';
 
 export { State };
 
-/** FSRS state of one study item (a card, or one side of a reverse card, or one cloze deletion). */
-export interface CardProgress {
-  deckId: string;
-  /** The study item id: the card id, `<id>#reverse` for a reverse card's second side, `<id>#c2` for a cloze's second deletion. */
-  cardId: string;
+/** The FSRS scheduling fields of one study item, as ts-fsrs computes them. */
+export interface SchedulingState {
   /** When the card is next due, epoch ms. */
   due: number;
   stability: number;
@@ -23,8 +20,19 @@ export interface CardProgress {
   lastReview: number | null;
 }
 
-/** The scheduling fields of a card without its key: what a review log row keeps as "before". */
-export type SchedulingState = Omit<CardProgress, 'deckId' | 'cardId'>;
+/** What is stored about one study item (a card, one side of a reverse card, or one cloze deletion). */
+export interface CardProgress extends SchedulingState {
+  deckId: string;
+  /** The study item id: the card id, `<id>#reverse` for a reverse card's second side, `<id>#c2` for a cloze's second deletion. */
+  cardId: string;
+  /** Left out of study until unsuspended. */
+  suspended?: boolean;
+  /** Lapsed LEECH_LAPSES times: suspended automatically, listed on the stats page. */
+  leech?: boolean;
+}
+
+/** A card that lapses this many times is a leech and is suspended, as Anki does by default. */
+export const LEECH_LAPSES = 8;
 
 /** One grade, as appended to the review log. */
 export interface ReviewLogEntry {
@@ -48,6 +56,6 @@ export interface ReviewLogEntry {
 
 /** The scheduling fields of a stored card state. */
 export function schedulingOf(progress: CardProgress): SchedulingState {
-  const { deckId: _deckId, cardId: _cardId, ...scheduling } = progress;
+  const { deckId: _deckId, cardId: _cardId, suspended: _suspended, leech: _leech, ...scheduling } = progress;
   return scheduling;
 }

@@ -96,6 +96,16 @@ describe('buildQueue', () => {
   });
 });
 
+test('suspended cards are never queued, new or not', () => {
+  const q = buildQueue(
+    input({
+      itemIds: ['n1', 'r1', 'n2'],
+      progress: map({ ...p('r1', State.Review, -5), suspended: true }, { ...p('n2', State.New, 0), suspended: true })
+    })
+  );
+  expect(q.order).toEqual(['n1']);
+});
+
 describe('study day', () => {
   test('starts at 4 a.m. local time', () => {
     expect(studyDayStart(new Date(2026, 2, 2, 3, 59))).toEqual(new Date(2026, 2, 1, 4, 0));

@@ -53,6 +53,7 @@ export function buildQueue(input: QueueInput): StudyQueue {
 
   for (const id of itemIds) {
     const p = progress.get(id);
+    if (p?.suspended) continue;
     if (!p) {
       if (newIds.length < newRoom) newIds.push(id);
       continue;
@@ -63,6 +64,7 @@ export function buildQueue(input: QueueInput): StudyQueue {
       else later(p.due);
     } else if (p.state === State.Review && p.due < dayEnd) reviews.push(p);
     else if (p.state !== State.New) later(p.due);
+    else if (newIds.length < newRoom) newIds.push(id); // a state row kept for a never-studied card
   }
   const byDue = (a: CardProgress, b: CardProgress) => a.due - b.due;
   learningNow.sort(byDue);

@@ -1,5 +1,5 @@
 /** Statistics over stored card states: how many cards are in each state, what falls due when, leeches. */
-import { State, type CardProgress } from './progress';
+import { LEECH_LAPSES, State, type CardProgress } from './progress';
 import { studyDayCounter, studyDayLabel, type StudyDayOptions } from './study-day';
 
 /** Key of one study item across decks, as used in sets of suspended items. */
@@ -92,10 +92,7 @@ export function dueNext7Days(forecast: readonly DueDay[]): number {
   return sum;
 }
 
-/** Anki's default: a card forgotten this many times is a leech. */
-export const LEECH_THRESHOLD = 8;
-
 /** Items forgotten at least `threshold` times, most lapses first. */
-export function leeches(progress: readonly CardProgress[], threshold = LEECH_THRESHOLD): CardProgress[] {
+export function leeches(progress: readonly CardProgress[], threshold = LEECH_LAPSES): CardProgress[] {
   return progress.filter((p) => p.lapses >= threshold).sort((a, b) => b.lapses - a.lapses);
 }
