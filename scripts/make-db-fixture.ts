@@ -12,6 +12,7 @@ import { gradeCard, undoReview } from '../src/lib/db/progress.repo';
 import { saveImportedDeck } from '../src/lib/db/decks.repo';
 import { saveQuizAttempt } from '../src/lib/db/quiz.repo';
 import { saveSettings } from '../src/lib/db/settings.repo';
+import { recordBackup } from '../src/lib/db/backup.repo';
 import { DEFAULT_SETTINGS, Scheduler, type RatingValue } from '../src/lib/domain';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9 });
@@ -99,6 +100,9 @@ await gradeCard({
   elapsedMs: 2500,
   scheduler
 });
+
+// Since version 4: the import above took a snapshot; a backup was downloaded.
+await recordBackup(new Date(now + 400_000));
 
 const version = db.verno;
 const stores = Object.fromEntries(

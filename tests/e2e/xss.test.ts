@@ -82,7 +82,10 @@ describe('untrusted card text never runs', () => {
           if (!ours) bad.push(`script: ${el.outerHTML.slice(0, 80)}`);
         }
         if (['iframe', 'object', 'embed', 'frame', 'frameset', 'base'].includes(tag)) bad.push(`<${tag}>`);
-        if (tag === 'meta' && el.hasAttribute('http-equiv')) bad.push('<meta http-equiv>');
+        // The app's own Content-Security-Policy is a <meta http-equiv> in <head>; no other may exist.
+        const equiv = el.getAttribute('http-equiv');
+        if (tag === 'meta' && equiv !== null && (!document.head.contains(el) || /refresh/i.test(equiv)))
+          bad.push(`<meta http-equiv="${equiv}">`);
         for (const attr of el.attributes) {
           if (/^on/i.test(attr.name)) bad.push(`<${tag} ${attr.name}>`);
           // Browsers ignore control characters and spaces in a URL's scheme: "jav\tascript:".
@@ -120,20 +123,30 @@ describe('untrusted card text never runs', () => {
     const title = preview.getByLabel('Title', { exact: true });
     await title.waitFor();
     await title.fill(TITLE);
-    // RichText renders after its lazy chunk loads; wait for the formatted card.
-    await preview.locator('strong').first().waitFor();
+    // RichText renders after its lazy chunk loads. Formatting is checked softly, so the safety
+    // checks of the later steps still run if the preview shows plain text.
+    const formatted = await preview
+      .locator('strong', { hasText: 'Bold' })
+      .first()
+      .waitFor({ timeout: 5000 })
+      .then(
+        () => true,
+        () => false
+      );
     await expectClean('import preview');
 
     const text = await readableText(preview);
     const hidden = PAYLOADS.filter((p) => !shows(text, p));
     expect(hidden, 'payloads not shown as text in the preview').toEqual([]);
 
-    expect(await preview.locator('strong', { hasText: 'Bold' }).count()).toBeGreaterThan(0);
-    expect(await preview.locator('em', { hasText: 'italic' }).count()).toBeGreaterThan(0);
-    const link = preview.getByRole('link', { name: 'A safe link' }).first();
-    expect(await link.getAttribute('href')).toBe('https://example.com/safe');
-    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(await link.getAttribute('target')).toBe('_blank');
+    expect.soft(formatted, 'the preview formats card text (RichText)').toBe(true);
+    if (formatted) {
+      expect.soft(await preview.locator('em', { hasText: 'italic' }).count()).toBeGreaterThan(0);
+      const link = preview.getByRole('link', { name: 'A safe link' }).first();
+      expect.soft(await link.getAttribute('href')).toBe('https://example.com/safe');
+      expect.soft(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect.soft(await link.getAttribute('target')).toBe('_blank');
+    }
     expect(await preview.locator('b').count()).toBe(0);
     expect(squash(await preview.innerText())).toContain(squash('<b>Raw HTML</b> shows as text'));
     // Links whose address is not http(s) or mailto keep their text and lose the address.

@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
 import { db, type ImportedDeck } from './factdeck-db';
+import { takeSnapshot } from './snapshot-tables';
 
 export function listImportedDecks(): Promise<ImportedDeck[]> {
   return db.decks.orderBy('updatedAt').reverse().toArray();
@@ -52,10 +53,14 @@ export interface SaveImportOptions {
 
 /**
  * Saves an imported deck, or updates the one with its id: progress of unchanged card ids is kept,
- * changed cards are flagged, and progress of removed cards is deleted only when asked.
+ * changed cards are flagged, and progress of removed cards is deleted only when asked. A snapshot of
+ * everything before the import is taken in the same transaction.
  */
 export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
-  return db.transaction('rw', db.decks, db.cardStates, db.reviewLogs, async () => {
+  // Every data table is in the transaction: the snapshot that lets the learner undo the import reads them all.
+  const tables = [db.decks, db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.snapshots, db.snapshotData];
+  return db.transaction('rw', tables, async () => {
+    await takeSnapshot(db, 'import', options.now.getTime());
     const existing = await db.decks.get(deck.id);
     const diff = diffDecks(existing?.deck, deck);
     const at = options.now.getTime();

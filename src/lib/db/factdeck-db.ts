@@ -1,6 +1,7 @@
 /** The one IndexedDB database of Factdeck. Every schema version lives here, oldest first. */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CardProgress, Deck, QuizAttempt, ReviewLogEntry } from '$lib/domain';
+import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
 export interface SettingRow {
   key: string;
@@ -26,6 +27,8 @@ export class FactdeckDB extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   quizAttempts!: EntityTable<QuizAttempt, 'id'>;
   decks!: EntityTable<ImportedDeck, 'id'>;
+  snapshots!: EntityTable<SnapshotInfo, 'id'>;
+  snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -43,7 +46,61 @@ export class FactdeckDB extends Dexie {
     this.version(3).stores({
       decks: 'id, updatedAt'
     });
+    // Version 4: snapshots of every data table (see snapshot-tables.ts). Every upgrade from here on
+    // starts with `await takeSnapshot(tx, 'migration', Date.now())`, so a failed migration can be undone.
+    this.version(4)
+      .stores({ snapshots: '++id, takenAt', snapshotData: 'id' })
+      .upgrade(async (tx) => {
+        await takeSnapshot(tx, 'migration', Date.now());
+      });
   }
 }
 
 export const db = new FactdeckDB();
+
+export type StorageEvent = 'updated-elsewhere' | 'deleted-elsewhere' | 'blocked';
+
+// Subscribed as soon as the database object exists: a "blocked" upgrade can happen before any
+// component has mounted, and must still be shown.
+let lastStorageEvent: StorageEvent | null = null;
+const storageListeners = new Set<(event: StorageEvent) => void>();
+function storageEvent(event: StorageEvent) {
+  lastStorageEvent = event;
+  for (const listener of storageListeners) listener(event);
+}
+db.on('versionchange', (ev: IDBVersionChangeEvent) =>
+  storageEvent(ev.newVersion && ev.newVersion > 0 ? 'updated-elsewhere' : 'deleted-elsewhere')
+);
+db.on('blocked', (ev: IDBVersionChangeEvent) => {
+  if (ev.newVersion && ev.newVersion > ev.oldVersion) storageEvent('blocked');
+});
+
+/**
+ * Tells the app when another tab changes the database under it: a newer version of the app upgraded
+ * it (this tab's code is now too old to use it), deleted it, or an older tab keeps this one from
+ * upgrading. Dexie closes this tab's connection in the first two cases so the other tab can proceed.
+ * A listener added late still hears the last event.
+ */
+export function watchStorage(listener: (event: StorageEvent) => void): () => void {
+  storageListeners.add(listener);
+  if (lastStorageEvent) listener(lastStorageEvent);
+  return () => storageListeners.delete(listener);
+}
+
+/** Thrown by `unlessBlocked` when an older tab keeps the database from opening. */
+export class StorageBlockedError extends Error {
+  constructor() {
+    super('Factdeck is updating how it stores your progress. Close or reload your other Factdeck tabs to continue.');
+    this.name = 'StorageBlockedError';
+  }
+}
+
+/** Resolves like `work`, or rejects with StorageBlockedError as soon as the database is blocked. */
+export function unlessBlocked<T>(work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = watchStorage((event) => {
+      if (event === 'blocked') reject(new StorageBlockedError());
+    });
+    work.then(resolve, reject).finally(stop);
+  });
+}

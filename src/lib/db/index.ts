@@ -1,5 +1,16 @@
-export { db, FactdeckDB, type ImportedDeck } from './factdeck-db';
+export {
+  db,
+  FactdeckDB,
+  StorageBlockedError,
+  unlessBlocked,
+  watchStorage,
+  type ImportedDeck,
+  type StorageEvent
+} from './factdeck-db';
 export * from './progress.repo';
 export * from './settings.repo';
 export * from './quiz.repo';
 export * from './decks.repo';
+export * from './stats.repo';
+export * from './backup.repo';
+export * from './snapshots.repo';

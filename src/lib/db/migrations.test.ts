@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
+import { BACKUP_TABLES } from '$lib/domain';
 import { FactdeckDB } from './factdeck-db';
 
 interface Fixture {
@@ -55,4 +56,22 @@ describe('schema upgrades keep every row', () => {
       await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).count()
     ).toBe(states.filter((s) => s.deckId === deckId).length);
   });
+
+  test.each(fixtures.filter((f) => f.version < 4).map((f) => [f.version, f] as const))(
+    'upgrading from version %i first takes a snapshot holding every old row',
+    async (_v, fixture) => {
+      const name = `snapshot-from-v${fixture.version}`;
+      await seed(fixture, name);
+      db = new FactdeckDB(name);
+      await db.open();
+      const snapshots = await db.snapshots.toArray();
+      expect(snapshots).toHaveLength(1);
+      expect(snapshots[0]).toMatchObject({ reason: 'migration', formatVersion: 1 });
+      const { data } = (await db.snapshotData.get(snapshots[0].id))!;
+      for (const table of BACKUP_TABLES) {
+        expect(data[table]).toEqual(fixture.tables[table] ?? []);
+        expect(snapshots[0].counts[table]).toBe(data[table].length);
+      }
+    }
+  );
 });

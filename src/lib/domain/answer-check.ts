@@ -6,6 +6,7 @@
  *   "almost: check your spelling" with the expected answer.
  * - wrong: anything else, including empty input.
  */
+import { plainText } from './plain-text';
 import { numberWordsToDigits } from './number-words';
 
 export type AnswerResult = 'correct' | 'almost' | 'wrong';
@@ -53,7 +54,8 @@ const MONTH_ABBREVIATIONS: Record<string, string> = Object.fromEntries([
  * text with digits, month abbreviations spelled out ("Aug" = "august").
  */
 export function normalizeAnswer(text: string): string {
-  const s = text
+  // Card text may hold Markdown (*emphasis*, [links](…)): compare what the learner sees.
+  const s = plainText(text)
     .replace(/['’‘ʼ`´]/g, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

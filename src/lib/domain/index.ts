@@ -15,3 +15,6 @@ export * from './quiz-attempt';
 export * from './stats';
 export * from './deck-summary';
 export * from './deck-diff';
+export * from './backup';
+export * from './backup-merge';
+export * from './plain-text';

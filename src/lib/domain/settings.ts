@@ -8,12 +8,21 @@ export interface Settings {
   limits: DailyLimits;
   /** Per-deck overrides of `limits`, by deck id. */
   deckLimits: Record<string, DailyLimits>;
+  /** Colour theme: follow the system, or always light or dark. */
+  theme: Theme;
+  /** Swipe the study card left for Again and right for Good. */
+  swipeGrading: boolean;
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: 0.9,
   limits: { newPerDay: 20, reviewsPerDay: 200 },
-  deckLimits: {}
+  deckLimits: {},
+  theme: 'system',
+  swipeGrading: true
 };
 
 export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
@@ -44,7 +53,9 @@ export function sanitizeSettings(raw: unknown): Settings {
   const deckLimits: Record<string, DailyLimits> = {};
   if (r.deckLimits && typeof r.deckLimits === 'object')
     for (const [id, l] of Object.entries(r.deckLimits)) deckLimits[id] = limitsFrom(l, limits);
-  return { desiredRetention: retention, limits, deckLimits };
+  const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
+  const swipeGrading = typeof r.swipeGrading === 'boolean' ? r.swipeGrading : DEFAULT_SETTINGS.swipeGrading;
+  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading };
 }
 
 /** The limits that apply to one deck. */

@@ -59,17 +59,19 @@ export function queueFor(
 
 export interface DeckStatus {
   queue: StudyQueue;
-  byState: { new: number; learning: number; review: number };
+  /** Suspended items count only as suspended, whatever their scheduling state. */
+  byState: { new: number; learning: number; review: number; suspended: number };
   itemCount: number;
 }
 
 export async function deckStatus(deck: Deck, now: Date): Promise<DeckStatus> {
   const ids = studyItems(deck).map((i) => i.id);
   const snap = await loadDeckProgress(deck.id, now);
-  const byState = { new: 0, learning: 0, review: 0 };
+  const byState = { new: 0, learning: 0, review: 0, suspended: 0 };
   for (const id of ids) {
     const p = snap.progress.get(id);
-    if (!p || p.state === State.New) byState.new++;
+    if (p?.suspended) byState.suspended++;
+    else if (!p || p.state === State.New) byState.new++;
     else if (p.state === State.Review) byState.review++;
     else byState.learning++;
   }

@@ -1,10 +1,12 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { gradeCard, requestPersistenceOnce, undoReview } from '$lib/db';
+import { liveQuery } from 'dexie';
+import { deckProgress, gradeCard, requestPersistenceOnce, studiedSince, undoReview } from '$lib/db';
 import {
   byId,
   Scheduler,
   schedulingOf,
   State,
+  studyDayStart,
   studyItems,
   type CardProgress,
   type Deck,
@@ -44,6 +46,8 @@ export class StudySession {
   response = $state<string | null>(null);
   /** Grades given in this session, newest last. */
   graded = $state.raw<Graded[]>([]);
+  /** The learner's setting: swipe left for Again, right for Good. */
+  swipeGrading = $state(true);
   /** When this session's first card was shown. */
   startedAt = $state(0);
 
@@ -93,6 +97,7 @@ export class StudySession {
     const snap = await loadDeckProgress(this.deck.id, now);
     this.#snapshot = snap;
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
+    this.swipeGrading = snap.settings.swipeGrading;
     this.startedAt = now.getTime();
     this.#rebuild();
     this.loaded = true;
@@ -170,13 +175,37 @@ export class StudySession {
   }
 
   /** Rebuilds the queue; `first` puts a card at the front (the one just undone). */
-  #rebuild(first?: string): void {
+  #rebuild(first?: string, keepCurrent = false): void {
     const now = this.#clock();
     const queue = queueFor(this.#itemIds, this.deck.id, this.#snapshot, now);
     if (first) queue.order = [first, ...queue.order.filter((id) => id !== first)];
+    const same = keepCurrent && queue.order[0] === this.queue?.order[0];
     this.queue = queue;
+    if (same) return; // the card on screen stays as it is, answer shown or not
     this.revealed = false;
     this.response = null;
     this.#shownAt = now.getTime();
+  }
+
+  /**
+   * Keeps the queue in step with grades made elsewhere (another tab) while the session is open;
+   * returns the function that stops following.
+   */
+  follow(): () => void {
+    const deckId = this.deck.id;
+    const dayStart = studyDayStart(this.#clock()).getTime();
+    const subscription = liveQuery(() => Promise.all([deckProgress(deckId), studiedSince(deckId, dayStart)])).subscribe(
+      {
+        next: ([stored, today]) => {
+          // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight.
+          if (this.#busy || !this.loaded) return;
+          this.#snapshot = { ...this.#snapshot, progress: new Map(stored.map((p) => [p.cardId, p])), today };
+          this.#rebuild(undefined, true);
+        },
+        error: (e: unknown) =>
+          (this.error = `Progress could not be read: ${e instanceof Error ? e.message : String(e)}`)
+      }
+    );
+    return () => subscription.unsubscribe();
   }
 }

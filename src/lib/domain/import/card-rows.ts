@@ -50,7 +50,8 @@ export function rowsToDeck(rows: CardRow[], info: DeckInfo, report: Report): Dec
   for (const row of rows) {
     const front = row.front.trim();
     const back = row.back.trim();
-    const tags = [...new Set(row.tags.map((t) => t.trim()).filter(Boolean))];
+    // A tags cell may hold several tags separated by spaces (Anki's and our own CSV export).
+    const tags = [...new Set(row.tags.flatMap((t) => t.split(/\s+/)).filter(Boolean))];
     checkText(front, row.frontAt, info.labels.front, report);
     checkText(back, row.backAt, info.labels.back, report, clozeHint(front));
     for (const tag of tags) checkText(tag, row.at, `tag "${tag.slice(0, 20)}…"`, report);

@@ -1,0 +1,114 @@
+/**
+ * Backups: downloading every table as one file, restoring one (replace or merge) in a single
+ * transaction behind a snapshot, resetting all progress, and the reminder to download a backup.
+ * Files are parsed and checked before they get here (`parseBackupText`, loaded on demand).
+ */
+import {
+  backupReminderDue,
+  DEVICE_SETTING_KEYS,
+  diffBackup,
+  makeBackup,
+  mergeBackupData,
+  sanitizeSettings,
+  Scheduler,
+  type BackupData,
+  type BackupDeckRow,
+  type BackupDiff,
+  type BackupFile,
+  type BackupSettingRow
+} from '$lib/domain';
+import { db, type ImportedDeck, type SettingRow } from './factdeck-db';
+import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
+
+// The backup format and the stored rows are one shape: this fails to compile if either drifts.
+type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _RowsMatchTables = Assert<
+  [Same<ImportedDeck, BackupDeckRow>, Same<SettingRow, BackupSettingRow>] extends [true, true] ? true : false
+>;
+
+export type RestoreMode = 'replace' | 'merge';
+
+const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
+const PREFERENCES = 'preferences';
+
+/** Every table a restore or reset may touch, snapshots included. */
+const allTables = () => [
+  db.cardStates,
+  db.reviewLogs,
+  db.settings,
+  db.quizAttempts,
+  db.decks,
+  db.snapshots,
+  db.snapshotData
+];
+
+/** Every data table, read in one transaction so the copy is consistent. */
+export function readAllData(): Promise<BackupData> {
+  return db.transaction('r', [db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.decks], () =>
+    readTables(db)
+  );
+}
+
+/** The backup file of everything on this device. Call `recordBackup` once the learner has it. */
+export async function exportBackup(appVersion: string, now: Date): Promise<BackupFile> {
+  return makeBackup(await readAllData(), appVersion, now);
+}
+
+/** Notes that a backup was downloaded at `now`, for the reminder. */
+export async function recordBackup(now: Date): Promise<void> {
+  await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
+}
+
+export interface BackupStatus {
+  /** When the last backup was downloaded on this device, epoch ms; null when never. */
+  lastBackupAt: number | null;
+  /** Reviews made since then. */
+  unsavedReviews: number;
+  /** Time to remind the learner: a week of study without a backup. */
+  reminder: boolean;
+}
+
+export async function backupStatus(now: Date): Promise<BackupStatus> {
+  return db.transaction('r', db.settings, db.reviewLogs, async () => {
+    const row = await db.settings.get(LAST_BACKUP);
+    const lastBackupAt = typeof row?.value === 'number' ? row.value : null;
+    const since = db.reviewLogs.where('reviewedAt').above(lastBackupAt ?? -Infinity);
+    const [oldest, unsavedReviews] = await Promise.all([since.first(), since.count()]);
+    return { lastBackupAt, unsavedReviews, reminder: backupReminderDue(oldest?.reviewedAt ?? null, now) };
+  });
+}
+
+/** How the file differs from what is here, for the preview; writes nothing. */
+export async function previewRestore(file: BackupFile): Promise<BackupDiff> {
+  return diffBackup(await readAllData(), file.data);
+}
+
+/**
+ * Restores a checked backup in one transaction, after a snapshot of what is here. Replace makes the
+ * device hold exactly the file; merge keeps both (see `mergeBackupData`). On any failure nothing changes.
+ */
+export function restoreBackup(file: BackupFile, mode: RestoreMode, now: Date): Promise<BackupData> {
+  return db.transaction('rw', allTables(), async () => {
+    await takeSnapshot(db, 'restore', now.getTime());
+    let data = file.data;
+    if (mode === 'merge') {
+      const here = await readTables(db);
+      const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
+      data = mergeBackupData(here, file.data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
+    }
+    await replaceTables(db, data);
+    return data;
+  });
+}
+
+/**
+ * Forgets every card state, review and quiz attempt, after a snapshot. Imported decks and settings
+ * stay.
+ */
+export function resetAllProgress(now: Date): Promise<void> {
+  return db.transaction('rw', allTables(), async () => {
+    await takeSnapshot(db, 'reset', now.getTime());
+    await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
+  });
+}

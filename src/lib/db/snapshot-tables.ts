@@ -1,0 +1,69 @@
+/**
+ * Reading and replacing every data table at once, and snapshots: a copy of all of them taken before
+ * a migration, import, reset or restore, the last SNAPSHOTS_KEPT kept. Works on the database or on
+ * an upgrade transaction alike; callers run it inside the transaction of the change it protects.
+ */
+import type { Table } from 'dexie';
+import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, countRows, type BackupData, type TableCounts } from '$lib/domain';
+
+export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset';
+
+/** A snapshot as listed; its rows are in `snapshotData` under the same id, so listing stays light. */
+export interface SnapshotInfo {
+  id: number;
+  /** Epoch ms. */
+  takenAt: number;
+  reason: SnapshotReason;
+  /** The backup format its rows are in (a future format converts older snapshots like older backups). */
+  formatVersion: number;
+  counts: TableCounts;
+}
+
+export interface SnapshotDataRow {
+  id: number;
+  data: BackupData;
+}
+
+export const SNAPSHOTS_KEPT = 3;
+
+/** The database itself, or an upgrade transaction. */
+interface TableSource {
+  table(name: string): Table;
+}
+
+export async function readTables(source: TableSource): Promise<BackupData> {
+  const rows = await Promise.all(BACKUP_TABLES.map((t) => source.table(t).toArray()));
+  return Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, rows[i]])) as unknown as BackupData;
+}
+
+/** Empties every data table and writes `data` in its place. */
+export async function replaceTables(source: TableSource, data: BackupData): Promise<void> {
+  for (const t of BACKUP_TABLES) {
+    await source.table(t).clear();
+    await source.table(t).bulkAdd(data[t]);
+  }
+}
+
+/**
+ * Copies every data table into a new snapshot and drops the oldest beyond SNAPSHOTS_KEPT. Every
+ * schema upgrade calls this first. Returns the snapshot id, or null when there was nothing to keep.
+ */
+export async function takeSnapshot(
+  source: TableSource,
+  reason: SnapshotReason,
+  takenAt: number
+): Promise<number | null> {
+  const data = await readTables(source);
+  const counts = countRows(data);
+  if (Object.values(counts).every((n) => n === 0)) return null;
+  const info: Omit<SnapshotInfo, 'id'> = { takenAt, reason, formatVersion: BACKUP_FORMAT_VERSION, counts };
+  const id = (await source.table('snapshots').add(info)) as number;
+  await source.table('snapshotData').add({ id, data } satisfies SnapshotDataRow);
+  const ids = (await source.table('snapshots').toCollection().primaryKeys()) as number[];
+  const old = ids.sort((a, b) => a - b).slice(0, -SNAPSHOTS_KEPT);
+  if (old.length) {
+    await source.table('snapshots').bulkDelete(old);
+    await source.table('snapshotData').bulkDelete(old);
+  }
+  return id;
+}

@@ -1,0 +1,30 @@
+/** Snapshots a learner can go back to from Settings (they are taken by the changes they protect). */
+import { BACKUP_FORMAT_VERSION } from '$lib/domain';
+import { db } from './factdeck-db';
+import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
+
+export { SNAPSHOTS_KEPT, type SnapshotInfo, type SnapshotReason } from './snapshot-tables';
+
+/** Every snapshot, newest first. */
+export function listSnapshots(): Promise<SnapshotInfo[]> {
+  return db.snapshots.reverse().toArray();
+}
+
+/**
+ * Puts every data table back as the snapshot holds it, in one transaction. A snapshot of what is
+ * here is taken first, so this too can be undone.
+ */
+export function restoreSnapshot(id: number, now: Date): Promise<void> {
+  return db.transaction(
+    'rw',
+    [db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.decks, db.snapshots, db.snapshotData],
+    async () => {
+      const [info, row] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
+      if (!info || !row) throw new Error('This snapshot no longer exists.');
+      if (info.formatVersion > BACKUP_FORMAT_VERSION)
+        throw new Error('This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.');
+      await takeSnapshot(db, 'restore', now.getTime());
+      await replaceTables(db, row.data);
+    }
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The one definition of a valid backup file. Every object is strict: a field this version does not
+ * know is an error, not silently dropped. Loaded only on demand (zod stays out of the first view).
+ */
+import { z } from 'zod';
+import { State } from 'ts-fsrs';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupDeckRow, type BackupFile } from './backup';
+import { deckSchema } from './deck.schema';
+import type { CardProgress, ReviewLogEntry, SchedulingState } from './progress';
+import { QUESTION_TYPES, type QuestionType } from './quiz';
+import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
+
+/** Every field of T, none more: the shapes below fail to compile when a stored type changes. */
+type Shape<T> = Record<keyof T, z.ZodType>;
+
+const id = z.string().min(1, 'must not be empty');
+const time = z.number();
+const count = z.int().nonnegative('must be 0 or more');
+const state = z.enum(State, { error: 'must be 0 (new), 1 (learning), 2 (review) or 3 (relearning)' });
+
+const schedulingShape = {
+  due: time,
+  stability: z.number().nonnegative('must be 0 or more'),
+  difficulty: z.number(),
+  elapsedDays: count,
+  scheduledDays: count,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state,
+  lastReview: time.nullable()
+} satisfies Shape<SchedulingState>;
+const schedulingSchema: z.ZodType<SchedulingState> = z.strictObject(schedulingShape);
+
+const cardStateSchema: z.ZodType<CardProgress> = z.strictObject({
+  ...schedulingShape,
+  deckId: id,
+  cardId: id,
+  suspended: z.boolean().optional(),
+  leech: z.boolean().optional()
+} satisfies Shape<CardProgress>);
+
+const reviewLogSchema: z.ZodType<ReviewLogEntry> = z.strictObject({
+  id,
+  deckId: id,
+  cardId: id,
+  rating: z.literal([1, 2, 3, 4], { error: 'must be 1, 2, 3 or 4' }),
+  reviewedAt: time,
+  elapsedMs: count,
+  before: schedulingSchema.nullable(),
+  stateBefore: state,
+  after: schedulingSchema
+} satisfies Shape<ReviewLogEntry>);
+
+const quizAnswerSchema: z.ZodType<QuizAnswer> = z.strictObject({
+  questionId: id,
+  type: z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]], {
+    error: `must be one of ${QUESTION_TYPES.join(', ')}`
+  }),
+  itemIds: z.array(z.string()),
+  missed: z.array(z.string()),
+  prompt: z.string(),
+  given: z.string(),
+  rightAnswer: z.string(),
+  right: z.boolean(),
+  almost: z.boolean().optional()
+} satisfies Shape<QuizAnswer>);
+
+const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
+  id,
+  deckId: id,
+  startedAt: time,
+  finishedAt: time,
+  seed: z.number(),
+  answers: z.array(quizAnswerSchema),
+  correct: count,
+  total: count
+} satisfies Shape<QuizAttempt>);
+
+const deckRowSchema: z.ZodType<BackupDeckRow> = z
+  .strictObject({
+    id,
+    deck: deckSchema,
+    fileName: z.string().nullable(),
+    format: z.string(),
+    importedAt: time,
+    updatedAt: time,
+    changed: z.record(z.string(), time)
+  } satisfies Shape<BackupDeckRow>)
+  .refine((row) => row.deck.id === row.id, { message: 'must be the id of the deck it holds', path: ['id'] });
+
+const settingRowSchema = z.strictObject({ key: id, value: z.unknown() });
+
+/** Rows of one table whose keys must be unique, as the table's primary key requires. */
+function rows<T>(row: z.ZodType<T>, key: (r: T) => string) {
+  return z.array(row).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((r, i) => {
+      const k = key(r);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `repeats the key ${JSON.stringify(k)}` });
+      seen.add(k);
+    });
+  });
+}
+
+export const backupDataSchema = z.strictObject({
+  cardStates: rows(cardStateSchema, (r) => `${r.deckId}\u0000${r.cardId}`),
+  reviewLogs: rows(reviewLogSchema, (r) => r.id),
+  settings: rows(settingRowSchema, (r) => r.key),
+  quizAttempts: rows(quizAttemptSchema, (r) => r.id),
+  decks: rows(deckRowSchema, (r) => r.id)
+});
+
+export const backupFileSchema: z.ZodType<BackupFile> = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  appVersion: z.string(),
+  exportedAt: z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-03-02T09:00:00.000Z' }),
+  checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/, 'must be "sha256-" followed by 64 hexadecimal digits'),
+  data: backupDataSchema
+});

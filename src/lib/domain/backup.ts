@@ -1,0 +1,103 @@
+/**
+ * The backup format: what a backup file (and a snapshot) holds, its checksum, and when to remind a
+ * learner to download one. No zod here: reading untrusted files is in backup-parse.ts, loaded on demand.
+ */
+import type { Deck } from './deck.schema';
+import type { CardProgress, ReviewLogEntry } from './progress';
+import type { QuizAttempt } from './quiz-attempt';
+import { sha256Hex } from './sha256';
+
+export const BACKUP_FORMAT = 'factdeck-backup';
+/** Bump when a row's shape changes, and teach backup-parse.ts to convert the older format. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** A row of the `settings` table. */
+export interface BackupSettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A deck imported on the device, as the `decks` table stores it. */
+export interface BackupDeckRow {
+  id: string;
+  deck: Deck;
+  fileName: string | null;
+  format: string;
+  importedAt: number;
+  updatedAt: number;
+  changed: Record<string, number>;
+}
+
+/** Every table that holds what a learner did or chose, row for row. */
+export interface BackupData {
+  cardStates: CardProgress[];
+  reviewLogs: ReviewLogEntry[];
+  settings: BackupSettingRow[];
+  quizAttempts: QuizAttempt[];
+  decks: BackupDeckRow[];
+}
+
+/** Settings rows about this device rather than the learner's choices. */
+export const DEVICE_SETTING_KEYS = { lastBackupAt: 'lastBackupAt', persistRequested: 'persistRequested' } as const;
+
+export type BackupTable = keyof BackupData;
+export const BACKUP_TABLES: readonly BackupTable[] = ['cardStates', 'reviewLogs', 'settings', 'quizAttempts', 'decks'];
+export type TableCounts = Record<BackupTable, number>;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  /** The version of Factdeck that wrote it. */
+  appVersion: string;
+  /** ISO 8601 time of the download. */
+  exportedAt: string;
+  /** `sha256-<hex>` of `canonicalJson(data)`. */
+  checksum: string;
+  data: BackupData;
+}
+
+export function countRows(data: BackupData): TableCounts {
+  return Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t].length])) as TableCounts;
+}
+
+/** JSON with object keys sorted at every level, so equal content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
+/** The checksum a backup file carries for its `data`. */
+export async function backupChecksum(data: unknown): Promise<string> {
+  return `sha256-${await sha256Hex(new TextEncoder().encode(canonicalJson(data)))}`;
+}
+
+export async function makeBackup(data: BackupData, appVersion: string, now: Date): Promise<BackupFile> {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion,
+    exportedAt: now.toISOString(),
+    checksum: await backupChecksum(data),
+    data
+  };
+}
+
+/** `factdeck-backup-2026-03-02.json`, by the local date. */
+export function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `factdeck-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+export const BACKUP_REMINDER_DAYS = 7;
+
+/**
+ * Whether to remind the learner to download a backup: their oldest review that no backup holds is
+ * at least a week old. `oldestUnsavedReviewAt` is null when every review is in a backup.
+ */
+export function backupReminderDue(oldestUnsavedReviewAt: number | null, now: Date): boolean {
+  return oldestUnsavedReviewAt !== null && now.getTime() - oldestUnsavedReviewAt >= BACKUP_REMINDER_DAYS * 86_400_000;
+}

@@ -1,0 +1,8 @@
+// Applies the learner's chosen theme before the first paint, so a dark-theme user never sees a
+// white flash. Settings writes the choice to localStorage as well as IndexedDB.
+try {
+  var theme = localStorage.getItem('factdeck-theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  /* storage blocked: follow the system theme */
+}
