@@ -6,3 +6,10 @@ try {
 } catch {
   /* storage blocked: follow the system theme */
 }
+
+// The browser may offer to install the app before the app has started: keep the offer for its
+// "Install app" button (src/lib/state/app-install.svelte.ts) instead of showing the browser's own.
+window.addEventListener('beforeinstallprompt', function (e) {
+  e.preventDefault();
+  window.factdeckInstallPrompt = e;
+});

@@ -2,7 +2,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type LaunchOptions,
+  type Page
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,12 +28,18 @@ export function launchOptions(): LaunchOptions {
   return { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS };
 }
 
-/** A fresh browser profile (own IndexedDB, service worker and cache), removed by `close()`. */
-export async function freshContext(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * A fresh browser profile (own IndexedDB, service worker and cache), removed by `close()`; `options`
+ * emulate a device (touch, user agent, viewport).
+ */
+export async function freshContext(
+  options: BrowserContextOptions = {}
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'factdeck-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     ...launchOptions(),
-    viewport: { width: 390, height: 844 }
+    viewport: { width: 390, height: 844 },
+    ...options
   });
   return {
     context,

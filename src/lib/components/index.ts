@@ -15,3 +15,4 @@ export { default as Heatmap } from './Heatmap.svelte';
 export { formatDay, formatDuration, formatPercent } from './format-stats';
 export { swipe, type SwipeOptions } from './swipe';
 export { default as KeyboardHelp } from './KeyboardHelp.svelte';
+export { default as OfflineBadge } from './OfflineBadge.svelte';

@@ -14,3 +14,5 @@ export * from './decks.repo';
 export * from './stats.repo';
 export * from './backup.repo';
 export * from './snapshots.repo';
+export * from './integrity.repo';
+export { isQuotaError, storageFullMessage } from './quota-error';

@@ -14,6 +14,15 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await db.settings.put({ key: PREFERENCES, value: sanitizeSettings(settings) });
 }
 
+/** Changes some settings and keeps the rest as stored, for controls that save as soon as they change. */
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = sanitizeSettings({ ...(await loadSettings()), ...patch });
+    await db.settings.put({ key: PREFERENCES, value: next });
+    return next;
+  });
+}
+
 /**
  * Asks the browser once, after the first review, to keep our storage when space runs low.
  * Returns whether storage is persistent now.

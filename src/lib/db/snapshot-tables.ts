@@ -1,12 +1,12 @@
 /**
  * Reading and replacing every data table at once, and snapshots: a copy of all of them taken before
- * a migration, import, reset or restore, the last SNAPSHOTS_KEPT kept. Works on the database or on
+ * a migration, import, reset, restore or repair, the last SNAPSHOTS_KEPT kept. Works on the database or on
  * an upgrade transaction alike; callers run it inside the transaction of the change it protects.
  */
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, countRows, type BackupData, type TableCounts } from '$lib/domain';
 
-export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset';
+export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset' | 'repair';
 
 /** A snapshot as listed; its rows are in `snapshotData` under the same id, so listing stays light. */
 export interface SnapshotInfo {

@@ -3,54 +3,11 @@
  * between replacing and merging. Pure: the scheduler comes in from the caller.
  */
 import { countRows, DEVICE_SETTING_KEYS, type BackupData, type BackupDeckRow, type TableCounts } from './backup';
-import { LEECH_LAPSES, State, type CardProgress, type ReviewLogEntry, type SchedulingState } from './progress';
+import { byReviewTime, replayLog } from './log-replay';
+import type { CardProgress, ReviewLogEntry } from './progress';
 import type { Scheduler } from './scheduler';
 
 const keyOf = (r: { deckId: string; cardId: string }) => `${r.deckId}\u0000${r.cardId}`;
-
-const SCHEDULING_FIELDS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview'
-] as const satisfies readonly (keyof SchedulingState)[];
-
-/** Whether a log row was graded from `state`: then its recorded `after` is what ts-fsrs gave. */
-function gradedFrom(before: SchedulingState | null, state: SchedulingState | null): boolean {
-  // A card suspended before its first review has a stored new state where the log says null.
-  if (!state) return !before || (before.reps === 0 && before.state === State.New);
-  return !!before && SCHEDULING_FIELDS.every((f) => before[f] === state[f]);
-}
-
-/**
- * Replays one study item's merged log, oldest first. A row graded from the state the replay has
- * reached keeps what it recorded (the desired retention may have differed then); any other row is
- * graded again with `scheduler` and its `before`/`after` rewritten, so the log still explains the state.
- */
-function replay(logs: ReviewLogEntry[], scheduler: Scheduler) {
-  let state: SchedulingState | null = null;
-  let leech = false;
-  const rows: ReviewLogEntry[] = [];
-  for (const log of logs) {
-    if (gradedFrom(log.before, state)) {
-      rows.push(log);
-      state = log.after;
-      continue;
-    }
-    const after = scheduler.next(state, new Date(log.reviewedAt), log.rating);
-    // The same leech rule as gradeCard.
-    if (state?.state === State.Review && log.rating === 1 && after.lapses >= LEECH_LAPSES) leech = true;
-    rows.push({ ...log, before: state, stateBefore: state ? state.state : State.New, after });
-    state = after;
-  }
-  return { rows, state: state!, leech };
-}
 
 /**
  * Everything from both sides, each row once: review logs by id, card states rebuilt from the merged
@@ -75,7 +32,7 @@ export function mergeBackupData(here: BackupData, incoming: BackupData, schedule
   for (const key of keys) {
     const a = statesHere.get(key);
     const b = statesThere.get(key);
-    const logs = (logsByCard.get(key) ?? []).sort((x, y) => x.reviewedAt - y.reviewedAt || (x.id < y.id ? -1 : 1));
+    const logs = (logsByCard.get(key) ?? []).sort(byReviewTime);
     const leechBefore = !!(a?.leech || b?.leech);
     const suspendedBefore = !!(a?.suspended || b?.suspended);
     let progress: CardProgress;
@@ -83,7 +40,7 @@ export function mergeBackupData(here: BackupData, incoming: BackupData, schedule
       // Never reviewed, e.g. suspended while new.
       progress = { ...(a ?? b)! };
     } else {
-      const { rows, state, leech } = replay(logs, scheduler);
+      const { rows, state, leech } = replayLog(logs, scheduler);
       reviewLogs.push(...rows);
       const { deckId, cardId } = logs[0];
       progress = { deckId, cardId, ...state };

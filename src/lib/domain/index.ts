@@ -17,4 +17,6 @@ export * from './deck-summary';
 export * from './deck-diff';
 export * from './backup';
 export * from './backup-merge';
+export * from './log-replay';
+export * from './integrity';
 export * from './plain-text';

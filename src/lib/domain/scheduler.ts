@@ -4,7 +4,6 @@ import type { SchedulingState } from './progress';
 
 export const RATINGS = [1, 2, 3, 4] as const;
 export type RatingValue = (typeof RATINGS)[number];
-export const RATING_LABELS: Record<RatingValue, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export interface SchedulerOptions {
   /** Target probability of recall at the due date, 0.7..0.99. */

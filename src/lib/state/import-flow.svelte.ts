@@ -1,5 +1,5 @@
 /** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
-import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
+import { isQuotaError, planImport, saveImportedDeck, storageFullMessage, type ImportPlan } from '$lib/db';
 import type { Deck } from '$lib/domain';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
 import { systemClock } from './deck-status';
@@ -126,7 +126,9 @@ export class ImportFlow {
       });
       return deck.id;
     } catch (e) {
-      this.error = `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = isQuotaError(e)
+        ? storageFullMessage('nothing was imported')
+        : `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`;
       return null;
     } finally {
       this.busy = false;

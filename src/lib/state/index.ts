@@ -4,3 +4,4 @@ export { QuizSession, type QuizChoices, type QuizPhase } from './quiz-session.sv
 export { ImportFlow, MAX_IMPORT_BYTES, type ImportChoices } from './import-flow.svelte';
 export { loadAllDecks, type DeviceDeck } from './all-decks';
 export { applyTheme } from './theme';
+export { appInstall, type AppInstall } from './app-install.svelte';

@@ -1,5 +1,5 @@
 /** One quiz on one deck: setup, one question at a time with feedback, results and history. */
-import { lastQuizAttempt, quizAttempts, saveQuizAttempt } from '$lib/db';
+import { isQuotaError, lastQuizAttempt, quizAttempts, saveQuizAttempt, storageFullMessage } from '$lib/db';
 import {
   checkAnswer,
   countsAsRight,
@@ -120,7 +120,9 @@ export class QuizSession {
       this.history = [saved, ...this.history];
       this.lastMissed = missedItemIds(saved);
     } catch (e) {
-      this.error = `Your result could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = isQuotaError(e)
+        ? storageFullMessage('your result was not saved')
+        : `Your result could not be saved: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
 

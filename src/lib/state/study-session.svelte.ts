@@ -1,6 +1,14 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
 import { liveQuery } from 'dexie';
-import { deckProgress, gradeCard, requestPersistenceOnce, studiedSince, undoReview } from '$lib/db';
+import {
+  deckProgress,
+  gradeCard,
+  isQuotaError,
+  requestPersistenceOnce,
+  storageFullMessage,
+  studiedSince,
+  undoReview
+} from '$lib/db';
 import {
   byId,
   Scheduler,
@@ -23,6 +31,8 @@ interface Graded {
   /** State before the grade, to put back in memory on undo (null: the card was new). */
   before: CardProgress | null;
   stateBefore: State;
+  /** When the grade makes the card due again (ms). */
+  due: number;
 }
 
 export class StudySession {
@@ -131,11 +141,14 @@ export class StudySession {
       });
       this.#snapshot.progress.set(item.id, progress);
       this.#count(log.stateBefore, +1);
-      this.graded = [...this.graded, { logId: log.id, itemId: item.id, rating, before, stateBefore: log.stateBefore }];
+      const entry = { logId: log.id, itemId: item.id, rating, before, stateBefore: log.stateBefore, due: progress.due };
+      this.graded = [...this.graded, entry];
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
     } catch (e) {
-      this.error = `Your answer could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = isQuotaError(e)
+        ? storageFullMessage('your answer was not saved')
+        : `Your answer could not be saved: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       this.#busy = false;
     }
@@ -159,6 +172,10 @@ export class StudySession {
         this.error = null;
         this.#rebuild(last.itemId);
       }
+    } catch (e) {
+      this.error = isQuotaError(e)
+        ? storageFullMessage('the grade was not undone')
+        : `The grade could not be undone: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       this.#busy = false;
     }

@@ -1,15 +1,16 @@
 /** The card browser's rows: every study item of every deck, searched, filtered and sorted. */
 import { LEECH_LAPSES, State, studyItemKey, type CardKind, type CardProgress, type StudyItem } from '$lib/domain';
 import type { DeviceDeck } from '$lib/state';
+import { t } from '$lib/text';
 
 export type ItemState = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
 
 export const STATE_NAMES: Record<ItemState, string> = {
-  new: 'New',
-  learning: 'Learning',
-  review: 'Review',
-  relearning: 'Relearning',
-  suspended: 'Suspended'
+  new: t.states.new,
+  learning: t.states.learning,
+  review: t.states.review,
+  relearning: t.states.relearning,
+  suspended: t.states.suspended
 };
 
 export interface BrowserRow {

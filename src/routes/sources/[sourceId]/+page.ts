@@ -10,5 +10,6 @@ export const load: PageLoad = async ({ fetch, params }) => {
   );
   const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
   if (!source) error(404, `There is no source called "${params.sourceId}" on this device.`);
-  return { source, paragraphs: paragraphMap(source, decks) };
+  const languages: Record<string, string> = Object.fromEntries(decks.map((d) => [d.id, d.language]));
+  return { source, paragraphs: paragraphMap(source, decks), languages };
 };
