@@ -1,4 +1,5 @@
 /** Recognising "the device is out of space", however the browser and Dexie report it. */
+import { t } from '$lib/text';
 
 // Firefox used its own name before the standard one.
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -26,5 +27,5 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
  * ("your answer was not saved").
  */
 export function storageFullMessage(outcome: string): string {
-  return `Your device is out of storage space, so ${outcome}. Free some space on it, or download a backup from Settings, then try again.`;
+  return t.error.storageFull(outcome);
 }

@@ -2,6 +2,7 @@
 import { isQuotaError, planImport, saveImportedDeck, storageFullMessage, type ImportPlan } from '$lib/db';
 import type { Deck } from '$lib/domain';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
+import { t } from '$lib/text';
 import { systemClock } from './deck-status';
 
 /** The largest file read at all (the parser's own limit, checked before reading the bytes). */
@@ -62,9 +63,7 @@ export class ImportFlow {
   async useFile(file: File): Promise<void> {
     this.fileName = file.name;
     if (file.size > MAX_IMPORT_BYTES) {
-      this.#fail(
-        `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB. Split it into smaller decks.`
-      );
+      this.#fail(t.import.tooLarge(file.name, (file.size / 1024 / 1024).toFixed(1)));
       return;
     }
     this.#source = { bytes: await file.arrayBuffer(), fileName: file.name, size: file.size };
@@ -106,7 +105,7 @@ export class ImportFlow {
       this.plan = this.result.deck ? await planImport(this.result.deck) : null;
       this.deleteRemoved = false;
     } catch (e) {
-      this.#fail(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      this.#fail(t.import.readFailed(t.common.reason(e)));
     } finally {
       this.busy = false;
     }
@@ -127,8 +126,8 @@ export class ImportFlow {
       return deck.id;
     } catch (e) {
       this.error = isQuotaError(e)
-        ? storageFullMessage('nothing was imported')
-        : `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`;
+        ? storageFullMessage(t.import.nothingImported)
+        : t.import.saveFailed(t.common.reason(e));
       return null;
     } finally {
       this.busy = false;

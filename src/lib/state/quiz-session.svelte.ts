@@ -12,6 +12,7 @@ import {
   type QuizAnswer,
   type QuizAttempt
 } from '$lib/domain';
+import { t } from '$lib/text';
 import { systemClock } from './deck-status';
 
 export type QuizPhase = 'setup' | 'asking' | 'results';
@@ -65,7 +66,7 @@ export class QuizSession {
 
   /** A new quiz on the items answered wrongly in the attempt just finished. */
   retryMissed(): boolean {
-    const types = QUESTION_TYPES.filter((t) => this.questions.some((q) => q.type === t));
+    const types = QUESTION_TYPES.filter((type) => this.questions.some((q) => q.type === type));
     return this.#begin('all', types, missedItemIds({ answers: this.answers }));
   }
 
@@ -74,7 +75,7 @@ export class QuizSession {
     this.#seed = now % 2_147_483_647;
     const questions = generateQuiz(this.deck, { seed: this.#seed, count, types, onlyItemIds });
     if (questions.length === 0) {
-      this.error = 'These choices leave no questions to ask. Pick more question types or all cards.';
+      this.error = t.quiz.noQuestions;
       return false;
     }
     this.error = null;
@@ -120,9 +121,7 @@ export class QuizSession {
       this.history = [saved, ...this.history];
       this.lastMissed = missedItemIds(saved);
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage('your result was not saved')
-        : `Your result could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = isQuotaError(e) ? storageFullMessage(t.quiz.resultNotSaved) : t.quiz.saveFailed(t.common.reason(e));
     }
   }
 

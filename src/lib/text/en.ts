@@ -125,7 +125,10 @@ export const t = {
     notFound: 'Not found',
     failed: 'Something went wrong',
     noPage: 'There is no page at this address.',
-    home: 'Back to your decks'
+    home: 'Back to your decks',
+    /** A write refused for lack of space; `outcome` says what did not happen ("your answer was not saved"). */
+    storageFull: (outcome: string) =>
+      `Your device is out of storage space, so ${outcome}. Free some space on it, or download a backup from Settings, then try again.`
   },
   home: {
     heading: 'Your decks',
@@ -259,7 +262,11 @@ export const t = {
     everyQuestion: 'Every question',
     verdictRight: '(right)',
     verdictAlmost: '(right, check the spelling)',
-    verdictWrong: '(wrong)'
+    verdictWrong: '(wrong)',
+    noQuestions: 'These choices leave no questions to ask. Pick more question types or all cards.',
+    /** For `t.error.storageFull`. */
+    resultNotSaved: 'your result was not saved',
+    saveFailed: (reason: string) => `Your result could not be saved: ${reason}`
   },
   import: {
     title: 'Import a deck',
@@ -316,7 +323,13 @@ export const t = {
     theCards: 'The cards',
     notes: (n: number) => `${plural(n, 'note')} on how the file was read`,
     empty: 'Choose a file or paste cards to see them here before anything is saved.',
-    import: 'Import'
+    import: 'Import',
+    tooLarge: (name: string, megabytes: string) =>
+      `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
+    readFailed: (reason: string) => `The file could not be read: ${reason}`,
+    /** For `t.error.storageFull`. */
+    nothingImported: 'nothing was imported',
+    saveFailed: (reason: string) => `Nothing was imported: ${reason}`
   },
   sources: {
     title: (source: string) => `${source} · Sources`,
@@ -484,6 +497,9 @@ export const t = {
     lostReviews: (n: number) => plural(n, 'review'),
     lostQuizAttempts: (n: number) => plural(n, 'quiz attempt'),
     lostDeck: (title: string) => `the deck “${title}”`,
+    /** For `t.error.storageFull`. */
+    nothingChanged: 'nothing was changed',
+    nothingChangedBecause: (reason: string) => `Nothing was changed: ${reason}`,
     backup: {
       heading: 'Backup',
       intro:
@@ -499,7 +515,92 @@ export const t = {
       notPersistent: 'Storage is not persistent: the browser may delete your progress if the device runs low on space.',
       download: 'Download backup',
       askPersist: 'Ask to keep my progress',
-      downloaded: (name: string) => `Downloaded ${name}. Keep it somewhere other than this device.`
+      downloaded: (name: string) => `Downloaded ${name}. Keep it somewhere other than this device.`,
+      failed: (reason: string) => `The backup could not be made: ${reason}`
+    },
+    restore: {
+      heading: 'Restore a backup',
+      file: 'Backup file',
+      button: 'Restore backup',
+      chooseFirst: 'Choose a backup file first.',
+      snapshotFirst: 'Before restoring, a snapshot of what is here is taken: you can go back to it below.',
+      restore: 'Restore',
+      replaced: (when: string) => `Restored the backup of ${when}: this device now holds exactly what it held.`,
+      merged: (when: string) => `Merged the backup of ${when} with what was here.`,
+      failed: (reason: string) => `Nothing was changed: the restore failed (${reason}).`
+    },
+    snapshots: {
+      heading: 'Snapshots',
+      intro: (kept: number) =>
+        `Before a storage upgrade, an import, a restore, a reset or a repair, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
+      /** Why a snapshot was taken, by its reason. */
+      reasons: {
+        migration: 'Before a storage upgrade',
+        import: 'Before importing a deck',
+        restore: 'Before a restore',
+        reset: 'Before resetting all progress',
+        repair: 'Before repairing data'
+      },
+      holds: (reviews: number, cards: number, quizAttempts: number, decks: number) =>
+        [
+          plural(reviews, 'review'),
+          plural(cards, 'card'),
+          plural(quizAttempts, 'quiz attempt'),
+          plural(decks, 'imported deck')
+        ].join(', '),
+      none: 'No snapshots yet.',
+      confirmLabel: 'Restore this snapshot',
+      confirm: 'Replace everything on this device with this snapshot?',
+      restore: 'Restore',
+      restored: (when: string) => `Everything is back as it was ${when}.`
+    },
+    reset: {
+      heading: 'Start over',
+      intro:
+        "Forgets every card's progress, every review and every quiz result on this device. Imported decks and settings are kept.",
+      button: 'Reset all progress',
+      confirm:
+        'Reset all progress on this device? Download a backup first if you might want it back on another device.',
+      downloadFirst: 'Download backup first',
+      yes: 'Yes, reset all progress',
+      downloaded: (name: string) => `Downloaded ${name}.`,
+      done: 'All progress was reset. A snapshot of it is listed below if you change your mind.',
+      /** For `t.error.storageFull`. */
+      nothingChanged: 'nothing was changed (the snapshot taken first needs space too)'
+    },
+    check: {
+      heading: 'Check data',
+      intro:
+        "Checks that every card's progress matches its review history, and repairs what does not by rebuilding it from that history. Reviews are never deleted, and a snapshot is taken before any repair.",
+      button: 'Check data',
+      checking: 'Checking…',
+      checked: (cardStates: number, reviews: number) =>
+        `Checked ${plural(cardStates, 'card state')} and ${plural(reviews, 'review')}.`,
+      repaired: (cards: number) => `Repaired ${plural(cards, 'card')}.`,
+      noRepairs: 'Nothing needed repairing.',
+      kept: (findings: number) => `${plural(findings, 'finding')} below, left as they are.`,
+      repairedHeading: 'Repaired',
+      keptHeading: 'Kept as it is',
+      more: (n: number) => `and ${n} more.`,
+      /** One card in a finding: its deck's title and its id. */
+      card: (deck: string, cardId: string) => `${deck} · ${cardId}`,
+      /** Why a card's progress was rebuilt, by reason. */
+      reasons: {
+        missing: 'had reviews but no progress',
+        reps: 'counted a different number of reviews than its history holds',
+        log: 'did not match its last review',
+        values: 'held impossible values'
+      },
+      rebuilt: (card: string, reason: string, reviews: number, recomputed: number) =>
+        `${card}: ${reason}; rebuilt from its ${plural(reviews, 'review')}${recomputed ? ` (${recomputed} recomputed)` : ''}.`,
+      reset: (card: string) => `${card}: impossible progress and no review to rebuild it from; it is new again.`,
+      unknownCard: (card: string, reviews: number) =>
+        `${card}: no deck on this device has this card. Its progress${reviews ? ` and ${plural(reviews, 'review')}` : ''} are kept, in case the deck comes back.`,
+      unusableLog: (card: string, logId: string) =>
+        `${card}: review ${logId} has no usable grade or time. It is kept, but not counted.`,
+      /** For `t.error.storageFull`. */
+      nothingRepaired: 'nothing was repaired',
+      failed: (reason: string) => `The check could not run, and nothing was changed: ${reason}`
     }
   }
 };
