@@ -29,5 +29,5 @@ export default ts.config(
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'static/decks/', 'node_modules/'] }
+  { ignores: ['build/', '.svelte-kit/', 'static/decks/', 'node_modules/', 'bench/tmp/'] }
 );

@@ -3,6 +3,20 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  build: {
+    rolldownOptions: {
+      treeshake: {
+        // Modules under src/lib are imported for what they export, never for what importing them does
+        // (domain code is pure, STYLE.md 1), so a page gets only the modules it uses, not everything a
+        // barrel index re-exports. Stylesheets and Svelte's component styles keep their side effects.
+        moduleSideEffects: [
+          { test: /\.css$/, sideEffects: true },
+          { test: /\/src\/lib\//, sideEffects: false },
+          { test: /\/node_modules\/ts-fsrs\//, sideEffects: false }
+        ]
+      }
+    }
+  },
   plugins: [
     sveltekit(),
     SvelteKitPWA({

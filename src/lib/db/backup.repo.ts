@@ -4,7 +4,6 @@
  * Files are parsed and checked before they get here (`parseBackupText`, loaded on demand).
  */
 import {
-  backupReminderDue,
   DEVICE_SETTING_KEYS,
   diffBackup,
   makeBackup,
@@ -19,6 +18,9 @@ import {
 } from '$lib/domain';
 import { db, type ImportedDeck, type SettingRow } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
+
+// Its own module, so the home page's reminder does not load restore and merge code.
+export { backupStatus, type BackupStatus } from './backup-status.repo';
 
 // The backup format and the stored rows are one shape: this fails to compile if either drifts.
 type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
@@ -58,25 +60,6 @@ export async function exportBackup(appVersion: string, now: Date): Promise<Backu
 /** Notes that a backup was downloaded at `now`, for the reminder. */
 export async function recordBackup(now: Date): Promise<void> {
   await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
-}
-
-export interface BackupStatus {
-  /** When the last backup was downloaded on this device, epoch ms; null when never. */
-  lastBackupAt: number | null;
-  /** Reviews made since then. */
-  unsavedReviews: number;
-  /** Time to remind the learner: a week of study without a backup. */
-  reminder: boolean;
-}
-
-export async function backupStatus(now: Date): Promise<BackupStatus> {
-  return db.transaction('r', db.settings, db.reviewLogs, async () => {
-    const row = await db.settings.get(LAST_BACKUP);
-    const lastBackupAt = typeof row?.value === 'number' ? row.value : null;
-    const since = db.reviewLogs.where('reviewedAt').above(lastBackupAt ?? -Infinity);
-    const [oldest, unsavedReviews] = await Promise.all([since.first(), since.count()]);
-    return { lastBackupAt, unsavedReviews, reminder: backupReminderDue(oldest?.reviewedAt ?? null, now) };
-  });
 }
 
 /** How the file differs from what is here, for the preview; writes nothing. */

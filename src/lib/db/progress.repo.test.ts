@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { Scheduler, State } from '$lib/domain';
+import { Scheduler, schedulingOf, State } from '$lib/domain';
 import { db } from './factdeck-db';
 import { cardLogs, deckProgress, gradeCard, resetCard, setSuspended, studiedSince, undoReview } from './progress.repo';
 
@@ -65,6 +65,97 @@ describe('gradeCard', () => {
     db.reviewLogs.hook('creating', fail);
     try {
       await expect(grade('b', 3)).rejects.toThrow('quota');
+    } finally {
+      db.reviewLogs.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.cardStates.count()).toBe(0);
+    expect(await db.reviewLogs.count()).toBe(0);
+  });
+});
+
+describe('gradeCard with the state the caller expects', () => {
+  test('writes exactly what grading from the stored state writes', async () => {
+    await grade('a', 3);
+    const stored = (await db.cardStates.get(['deck', 'a']))!;
+    const at = new Date(stored.due);
+    const fast = await gradeCard({
+      deckId: 'deck',
+      cardId: 'a',
+      rating: 3,
+      now: at,
+      elapsedMs: 10,
+      scheduler,
+      expected: stored
+    });
+    await db.delete();
+    await db.open();
+    await grade('a', 3);
+    const slow = await gradeCard({ deckId: 'deck', cardId: 'a', rating: 3, now: at, elapsedMs: 10, scheduler });
+    expect(fast.progress).toEqual(slow.progress);
+    expect({ ...fast.log, id: '' }).toEqual({ ...slow.log, id: '' });
+    expect(await db.cardStates.get(['deck', 'a'])).toEqual(fast.progress);
+  });
+
+  test('a new card expected as new gets its first state and log row', async () => {
+    const { progress, log } = await gradeCard({
+      deckId: 'deck',
+      cardId: 'n',
+      rating: 3,
+      now: T0,
+      elapsedMs: 0,
+      scheduler,
+      expected: null
+    });
+    expect(log.before).toBeNull();
+    expect(await db.cardStates.get(['deck', 'n'])).toEqual(progress);
+    expect(await db.reviewLogs.count()).toBe(1);
+  });
+
+  test('when another tab graded the card meanwhile, the grade is made from the stored state, once', async () => {
+    await grade('a', 3);
+    const stale = (await db.cardStates.get(['deck', 'a']))!;
+    const later = new Date(stale.due);
+    await grade('a', 3, later); // the other tab
+    const stored = (await db.cardStates.get(['deck', 'a']))!;
+    const { progress, log } = await gradeCard({
+      deckId: 'deck',
+      cardId: 'a',
+      rating: 1,
+      now: new Date(stored.due),
+      elapsedMs: 0,
+      scheduler,
+      expected: stale
+    });
+    expect(log.before).toEqual(schedulingOf(stored));
+    expect(progress.reps).toBe(3);
+    expect(await db.cardStates.get(['deck', 'a'])).toEqual(progress);
+    expect(await cardLogs('deck', 'a')).toHaveLength(3);
+  });
+
+  test('a card expected as new that another tab graded meanwhile is graded from that state', async () => {
+    await grade('a', 3);
+    const { log } = await gradeCard({
+      deckId: 'deck',
+      cardId: 'a',
+      rating: 3,
+      now: T0,
+      elapsedMs: 0,
+      scheduler,
+      expected: null
+    });
+    expect(log.before).toMatchObject({ reps: 1 });
+    expect(await cardLogs('deck', 'a')).toHaveLength(2);
+  });
+
+  test('when the log write fails, nothing is written and the error is the write error', async () => {
+    const fail = () => {
+      throw new Error('quota');
+    };
+    db.reviewLogs.hook('creating', fail);
+    try {
+      await expect(
+        gradeCard({ deckId: 'deck', cardId: 'b', rating: 3, now: T0, elapsedMs: 0, scheduler, expected: null })
+      ).rejects.toThrow('quota');
     } finally {
       db.reviewLogs.hook('creating').unsubscribe(fail);
     }

@@ -1,5 +1,4 @@
 /** Card states and the review log. Every grade and every undo touches both tables in one transaction. */
-import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import {
   LEECH_LAPSES,
@@ -9,10 +8,12 @@ import {
   type CardProgress,
   type RatingValue,
   type ReviewLogEntry,
-  type Scheduler,
-  type StudiedToday
+  type Scheduler
 } from '$lib/domain';
 import { db } from './factdeck-db';
+
+// The reads live apart, so that pages that only show progress do not load the scheduler.
+export * from './progress-reads.repo';
 
 export interface GradeInput {
   deckId: string;
@@ -22,40 +23,84 @@ export interface GradeInput {
   /** Time the learner spent on the card before grading. */
   elapsedMs: number;
   scheduler: Scheduler;
+  /**
+   * The stored state the caller expects the card to have (null: none, a new card), such as a study
+   * session's copy. With it, the writes go out together with the read instead of after it, which
+   * saves a round trip to the database; if the stored state turns out different (another tab graded
+   * the card meanwhile), that transaction is rolled back and the grade is made again from what is
+   * stored.
+   */
+  expected?: CardProgress | null;
 }
 
+type Graded = { log: ReviewLogEntry; progress: CardProgress };
+
+/** Thrown inside a grade transaction to roll it back when the expected state was not the stored one. */
+class StaleState extends Error {}
+
 /** Grades a card: writes its new state and appends the log row, both or neither. */
-export function gradeCard(input: GradeInput): Promise<{ log: ReviewLogEntry; progress: CardProgress }> {
-  const { deckId, cardId, rating, now, scheduler } = input;
+export async function gradeCard(input: GradeInput): Promise<Graded> {
+  const key: [string, string] = [input.deckId, input.cardId];
+  if (input.expected !== undefined) {
+    const expected = input.expected;
+    try {
+      return await db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
+        const graded = gradeFrom(input, expected ?? undefined);
+        // Requests run in order, so the read sees the state before these writes.
+        const [current] = await Promise.all([
+          db.cardStates.get(key),
+          db.cardStates.put(graded.progress),
+          db.reviewLogs.add(graded.log)
+        ]);
+        if (!sameRow(current, expected)) throw new StaleState();
+        return graded;
+      });
+    } catch (e) {
+      if (!(e instanceof StaleState)) throw e;
+    }
+  }
   return db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
-    const current = await db.cardStates.get([deckId, cardId]);
-    const before = current ? schedulingOf(current) : null;
-    const after = scheduler.next(before, now, rating);
-    const log: ReviewLogEntry = {
-      id: uuidv7({ msecs: now.getTime() }),
-      deckId,
-      cardId,
-      rating,
-      reviewedAt: now.getTime(),
-      elapsedMs: Math.max(0, Math.round(input.elapsedMs)),
-      before,
-      stateBefore: before ? before.state : State.New,
-      after
-    };
-    // A lapse that makes the card a leech suspends it, as Anki does.
-    const lapsed = before?.state === State.Review && rating === 1;
-    const leech = current?.leech || (lapsed && after.lapses >= LEECH_LAPSES);
-    const progress: CardProgress = {
-      deckId,
-      cardId,
-      ...after,
-      ...(current?.suspended || leech ? { suspended: true } : {}),
-      ...(leech ? { leech: true } : {})
-    };
-    await db.cardStates.put(progress);
-    await db.reviewLogs.add(log);
-    return { log, progress };
+    const graded = gradeFrom(input, await db.cardStates.get(key));
+    // Both requests at once: the transaction still lands both or neither.
+    await Promise.all([db.cardStates.put(graded.progress), db.reviewLogs.add(graded.log)]);
+    return graded;
   });
+}
+
+/** The state and log row a grade writes, given the card's stored state (undefined: none). */
+function gradeFrom(input: GradeInput, current: CardProgress | undefined): Graded {
+  const { deckId, cardId, rating, now, scheduler } = input;
+  const before = current ? schedulingOf(current) : null;
+  const after = scheduler.next(before, now, rating);
+  const log: ReviewLogEntry = {
+    id: uuidv7({ msecs: now.getTime() }),
+    deckId,
+    cardId,
+    rating,
+    reviewedAt: now.getTime(),
+    elapsedMs: Math.max(0, Math.round(input.elapsedMs)),
+    before,
+    stateBefore: before ? before.state : State.New,
+    after
+  };
+  // A lapse that makes the card a leech suspends it, as Anki does.
+  const lapsed = before?.state === State.Review && rating === 1;
+  const leech = current?.leech || (lapsed && after.lapses >= LEECH_LAPSES);
+  const progress: CardProgress = {
+    deckId,
+    cardId,
+    ...after,
+    ...(current?.suspended || leech ? { suspended: true } : {}),
+    ...(leech ? { leech: true } : {})
+  };
+  return { log, progress };
+}
+
+/** Whether two stored states are the same row, field for field (states are flat records). */
+function sameRow(a: CardProgress | undefined, b: CardProgress | null): boolean {
+  if (!a || !b) return !a && !b;
+  const keys = Object.keys(a) as (keyof CardProgress)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /**
@@ -87,29 +132,6 @@ export function undoReview(logId: string): Promise<CardProgress | null | undefin
     await db.cardStates.put(restored);
     return restored;
   });
-}
-
-/** Every stored card state of a deck. */
-export function deckProgress(deckId: string): Promise<CardProgress[]> {
-  return db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray();
-}
-
-/** New cards introduced and reviews done in a deck since `dayStart` (epoch ms). */
-export async function studiedSince(deckId: string, dayStart: number): Promise<StudiedToday> {
-  const counts = { newCards: 0, reviews: 0 };
-  await db.reviewLogs
-    .where('[deckId+reviewedAt]')
-    .between([deckId, dayStart], [deckId, Dexie.maxKey])
-    .each((log) => {
-      if (log.stateBefore === State.New) counts.newCards++;
-      else if (log.stateBefore === State.Review) counts.reviews++;
-    });
-  return counts;
-}
-
-/** Review log rows of one card, oldest first. */
-export function cardLogs(deckId: string, cardId: string): Promise<ReviewLogEntry[]> {
-  return db.reviewLogs.where('[deckId+cardId]').equals([deckId, cardId]).sortBy('reviewedAt');
 }
 
 /** Suspends or unsuspends a study item; a never-studied item gets a state row that stays new. */

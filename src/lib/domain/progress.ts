@@ -1,7 +1,12 @@
 /** What Factdeck stores about one studied card: its FSRS scheduling state, keyed by deck and card. */
-import { State } from 'ts-fsrs';
+import type { State as FsrsState } from 'ts-fsrs';
 
-export { State };
+/**
+ * The FSRS learning states: ts-fsrs's `State` enum, as a plain object with the same numbers, so that
+ * code reading stored states (the home page's due counts) does not load ts-fsrs; only grading does.
+ */
+export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as unknown as typeof FsrsState;
+export type State = FsrsState;
 
 /** The FSRS scheduling fields of one study item, as ts-fsrs computes them. */
 export interface SchedulingState {

@@ -89,6 +89,16 @@ describe('buildQueue', () => {
     expect(idle.order).toEqual(['soon']);
   });
 
+  test('laterDue: items left out of itemIds still count for the next due time, when they come first', () => {
+    const learning = p('a', State.Learning, 90);
+    const left = (laterDue: number) => buildQueue(input({ itemIds: ['a'], progress: map(learning), laterDue }));
+    expect(left(NOW.getTime() + 60 * MIN).nextDueAt).toBe(NOW.getTime() + 60 * MIN);
+    expect(left(NOW.getTime() + 120 * MIN).nextDueAt).toBe(learning.due);
+    expect(buildQueue(input({ itemIds: [], laterDue: NOW.getTime() + 5 * MIN })).nextDueAt).toBe(
+      NOW.getTime() + 5 * MIN
+    );
+  });
+
   test('nothing due: empty order and the time of the next card', () => {
     const q = buildQueue(input({ itemIds: ['a'], progress: map(p('a', State.Learning, 90)) }));
     expect(q.order).toEqual([]);

@@ -23,6 +23,12 @@ export interface QueueInput {
   today: StudiedToday;
   /** When nothing else is left, learning cards due within this window are shown early. */
   learnAheadMs?: number;
+  /**
+   * The earliest due date among the deck's scheduled items left out of `itemIds` because they cannot
+   * come up before `dayEnd` (a study session passes only the items that can), so `nextDueAt` still
+   * counts them.
+   */
+  laterDue?: number | null;
 }
 
 export interface StudyQueue {
@@ -37,14 +43,17 @@ export interface StudyQueue {
 
 const LEARNING = new Set<State>([State.Learning, State.Relearning]);
 
+/** How early a learning card may be shown when nothing else is left, unless the input says otherwise. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
 export function buildQueue(input: QueueInput): StudyQueue {
   const { itemIds, progress, now, dayEnd, limits, today } = input;
   const nowMs = now.getTime();
-  const learnAhead = nowMs + (input.learnAheadMs ?? 20 * 60_000);
+  const learnAhead = nowMs + (input.learnAheadMs ?? LEARN_AHEAD_MS);
   const learningNow: CardProgress[] = [];
   const learningSoon: CardProgress[] = [];
   const reviews: CardProgress[] = [];
-  let nextDueAt: number | null = null;
+  let nextDueAt: number | null = input.laterDue ?? null;
   const later = (due: number) => {
     if (nextDueAt === null || due < nextDueAt) nextDueAt = due;
   };

@@ -1,12 +1,14 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
 import { liveQuery } from 'dexie';
 import {
-  deckProgress,
+  countStudied,
   gradeCard,
   isQuotaError,
+  logIdsSince,
+  logsByIds,
   requestPersistenceOnce,
+  statesOf,
   storageFullMessage,
-  studiedSince,
   undoReview
 } from '$lib/db';
 import {
@@ -19,10 +21,11 @@ import {
   type CardProgress,
   type Deck,
   type RatingValue,
+  type ReviewLogEntry,
   type StudyItem,
   type StudyQueue
 } from '$lib/domain';
-import { emptySnapshot, loadDeckProgress, queueFor, systemClock, type DeckProgressSnapshot } from './deck-status';
+import { SessionProgress, systemClock } from './deck-status';
 
 interface Graded {
   logId: string;
@@ -42,10 +45,11 @@ export class StudySession {
   readonly #clock: () => Date;
   readonly #changed: Readonly<Record<string, number>>;
   // Not reactive on purpose: the queue is rebuilt explicitly after every change.
-  #snapshot: DeckProgressSnapshot = emptySnapshot();
+  readonly #snapshot: SessionProgress;
   #scheduler: Scheduler | null = null;
   #shownAt = 0;
   #busy = false;
+  #reloading = false;
 
   loaded = $state(false);
   /** A message for the learner when a grade or undo could not be saved. */
@@ -99,18 +103,46 @@ export class StudySession {
     this.#items = byId(items);
     this.#itemIds = items.map((i) => i.id);
     this.#clock = clock;
+    this.#snapshot = new SessionProgress(deck.id, this.#itemIds, (id) => this.#items.has(id));
   }
 
-  /** Loads settings and stored progress, then builds the queue. */
+  /**
+   * Loads settings and the progress that can come up today, then builds the queue. The deck's
+   * never-studied items are looked for after the first card is shown, unless nothing else is due.
+   */
   async start(): Promise<void> {
     const now = this.#clock();
-    const snap = await loadDeckProgress(this.deck.id, now);
-    this.#snapshot = snap;
+    const snap = this.#snapshot;
+    await snap.load(now);
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
     this.startedAt = now.getTime();
+    // Show the first card before the never-studied items are found only when it is really due now: a
+    // learning card shown early (learn-ahead) would give way to a new card once those are found.
+    const first = snap.queue(now).order[0];
+    const dueNow = first !== undefined && (snap.progress.get(first)?.due ?? Infinity) <= now.getTime();
+    if (snap.wantsNewItems && !dueNow) await snap.findNewItems();
     this.#rebuild();
     this.loaded = true;
+    if (snap.wantsNewItems) await this.#findNewItems();
+  }
+
+  async #findNewItems(): Promise<void> {
+    await this.#snapshot.findNewItems();
+    this.#rebuild(undefined, true);
+  }
+
+  /** A new study day began during the session: reads what can come up in it. */
+  async #nextDay(): Promise<void> {
+    if (this.#reloading) return;
+    this.#reloading = true;
+    try {
+      await this.#snapshot.load(this.#clock());
+      if (this.#snapshot.wantsNewItems) await this.#snapshot.findNewItems();
+    } finally {
+      this.#reloading = false;
+    }
+    this.#rebuild(undefined, true);
   }
 
   reveal(): void {
@@ -137,7 +169,8 @@ export class StudySession {
         rating,
         now,
         elapsedMs: now.getTime() - this.#shownAt,
-        scheduler: this.#scheduler
+        scheduler: this.#scheduler,
+        expected: before
       });
       this.#snapshot.progress.set(item.id, progress);
       this.#count(log.stateBefore, +1);
@@ -194,7 +227,8 @@ export class StudySession {
   /** Rebuilds the queue; `first` puts a card at the front (the one just undone). */
   #rebuild(first?: string, keepCurrent = false): void {
     const now = this.#clock();
-    const queue = queueFor(this.#itemIds, this.deck.id, this.#snapshot, now);
+    if (now.getTime() >= this.#snapshot.dayEnd) void this.#nextDay();
+    const queue = this.#snapshot.queue(now);
     if (first) queue.order = [first, ...queue.order.filter((id) => id !== first)];
     const same = keepCurrent && queue.order[0] === this.queue?.order[0];
     this.queue = queue;
@@ -206,23 +240,47 @@ export class StudySession {
 
   /**
    * Keeps the queue in step with grades made elsewhere (another tab) while the session is open;
-   * returns the function that stops following.
+   * returns the function that stops following. It watches the keys of the deck's review log since the
+   * study day began (every grade and undo, in any tab, adds or deletes a row there) and reads only
+   * what changed: the new rows and the states of the cards they, or the deleted rows, are about.
+   * (Suspending or resetting a card in another tab shows in this queue at the next session.)
    */
   follow(): () => void {
     const deckId = this.deck.id;
-    const dayStart = studyDayStart(this.#clock()).getTime();
-    const subscription = liveQuery(() => Promise.all([deckProgress(deckId), studiedSince(deckId, dayStart)])).subscribe(
-      {
-        next: ([stored, today]) => {
-          // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight.
-          if (this.#busy || !this.loaded) return;
-          this.#snapshot = { ...this.#snapshot, progress: new Map(stored.map((p) => [p.cardId, p])), today };
-          this.#rebuild(undefined, true);
-        },
-        error: (e: unknown) =>
-          (this.error = `Progress could not be read: ${e instanceof Error ? e.message : String(e)}`)
-      }
-    );
+    /** Today's log rows this session has taken into account, by id. */
+    const applied = new Map<string, Pick<ReviewLogEntry, 'cardId' | 'stateBefore'>>();
+    const subscription = liveQuery(async () => {
+      const ids = await logIdsSince(deckId, studyDayStart(this.#clock()).getTime());
+      const now = new Set(ids);
+      const removed = [...applied.keys()].filter((id) => !now.has(id));
+      const added = (await logsByIds(ids.filter((id) => !applied.has(id)))).filter((l) => l !== undefined);
+      const cards = [...new Set([...added.map((l) => l.cardId), ...removed.map((id) => applied.get(id)!.cardId)])];
+      const states = await statesOf(deckId, cards);
+      return { added, removed, states: cards.map((id, i) => [id, states[i] ?? null] as const) };
+    }).subscribe({
+      next: ({ added, removed, states }) => {
+        // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight; what
+        // is skipped here is read again next time, since `applied` has not changed.
+        if (this.#busy || !this.loaded) return;
+        for (const id of removed) applied.delete(id);
+        for (const log of added) applied.set(log.id, log);
+        const snap = this.#snapshot;
+        const today = countStudied(applied.values());
+        let changed = today.newCards !== snap.today.newCards || today.reviews !== snap.today.reviews;
+        snap.today = today;
+        for (const [id, progress] of states) {
+          const known = snap.progress.get(id);
+          // Most often this tab's own grade or undo, already applied.
+          const same =
+            progress?.reps === known?.reps && progress?.due === known?.due && progress?.suspended === known?.suspended;
+          if (same) continue;
+          snap.set(id, progress);
+          changed = true;
+        }
+        if (changed) this.#rebuild(undefined, true);
+      },
+      error: (e: unknown) => (this.error = `Progress could not be read: ${e instanceof Error ? e.message : String(e)}`)
+    });
     return () => subscription.unsubscribe();
   }
 }

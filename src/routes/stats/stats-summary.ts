@@ -51,18 +51,24 @@ export function statsSummary(
   now: Date,
   options: StudyDayOptions = {}
 ): StatsSummary {
-  const items = new Map<string, { deck: DeviceDeck; item: StudyItem }>();
-  for (const deck of decks)
-    for (const item of deck.items) items.set(studyItemKey(deck.deck.id, item.id), { deck, item });
+  // Items by deck, then by id: a state is found without building a key string for each of them.
+  const items = new Map<string, Map<string, { deck: DeviceDeck; item: StudyItem }>>();
+  for (const deck of decks) {
+    const ofDeck = items.get(deck.deck.id) ?? new Map<string, { deck: DeviceDeck; item: StudyItem }>();
+    items.set(deck.deck.id, ofDeck);
+    for (const item of deck.items) ofDeck.set(item.id, { deck, item });
+  }
+  let itemCount = 0;
+  for (const ofDeck of items.values()) itemCount += ofDeck.size;
+  const find = (p: CardProgress) => items.get(p.deckId)?.get(p.cardId);
 
   const known: CardProgress[] = [];
   const suspended = new Set<string>();
   const active: CardProgress[] = [];
   for (const p of records.progress) {
-    const key = studyItemKey(p.deckId, p.cardId);
-    if (!items.has(key)) continue;
+    if (!find(p)) continue;
     known.push(p);
-    if (p.suspended) suspended.add(key);
+    if (p.suspended) suspended.add(studyItemKey(p.deckId, p.cardId));
     else active.push(p);
   }
   const forecast = dueForecast(active, now, 30, options);
@@ -74,14 +80,14 @@ export function statsSummary(
   }
 
   return {
-    itemCount: items.size,
-    byState: cardsByState(known, items.size, suspended),
+    itemCount,
+    byState: cardsByState(known, itemCount, suspended),
     forecast,
     due: { today: dueToday(forecast), tomorrow: dueTomorrow(forecast), next7Days: dueNext7Days(forecast) },
     reviews: reviewStats(records.logs, now, options),
     totalReviews: records.logs.length,
     leeches: leeches(known).map((p) => {
-      const { deck, item } = items.get(studyItemKey(p.deckId, p.cardId))!;
+      const { deck, item } = find(p)!;
       return { deckId: p.deckId, deckTitle: deck.deck.title, item, lapses: p.lapses, suspended: !!p.suspended };
     }),
     quizzes

@@ -1,0 +1,480 @@
+/**
+ * `npm run bench`: measures the production build in headless Chromium and writes
+ * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
+ * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
+ * `--quick` runs every step with fewer repetitions, to try the script out.
+ *
+ * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
+ * and the harness is served beside build/, never from it, so none of it is in the app or its precache.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CATEGORIES, splitFile, type Split } from './attribute';
+import { benchCompile } from './compile';
+import { firstLoad, total, type Download } from './first-load';
+import { buildHarness } from './harness/build';
+import type { FactdeckBench } from './harness/harness';
+import { runLighthouse, type LighthouseResult } from './lighthouse';
+import { writeReport } from './report';
+import { startServer } from './server';
+import { summarize, type Summary } from './summary';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILD = path.join(ROOT, 'build');
+const TMP = path.join(ROOT, 'bench', 'tmp');
+const MAPS = path.join(TMP, 'maps');
+const PORT = Number(process.env.BENCH_PORT ?? 4637);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const QUICK = process.argv.includes('--quick');
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+/** How many times each figure is measured. */
+const N = QUICK
+  ? {
+      baseline: 100,
+      raw: 50,
+      queue: 5,
+      grades: 40,
+      warmup: 5,
+      parts: 40,
+      stats: 2,
+      statsPage: 1,
+      compile: 2,
+      lighthouse: 1
+    }
+  : {
+      baseline: 1000,
+      raw: 200,
+      queue: 20,
+      grades: 200,
+      warmup: 10,
+      parts: 200,
+      stats: 5,
+      statsPage: 3,
+      compile: 7,
+      lighthouse: 3
+    };
+const IMPORT_CARDS = 50_000;
+const COMPILE_CARDS = 10_000;
+const HOME = '/';
+const DECK_PAGE = '/decks/world-capitals';
+const STUDY_PAGE = '/decks/world-capitals/study';
+
+const started = Date.now();
+const log = (message: string) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+declare global {
+  interface Window {
+    /** Set by `installProbe`: resolves with the timings of the next grade. */
+    __gradeProbe?: Promise<GradeTiming>;
+    __armProbe?: () => void;
+  }
+}
+
+interface GradeTiming {
+  /** Keydown to the next card's question in the DOM. */
+  dom: number;
+  /** Keydown to the start of the frame that paints it (requestAnimationFrame). */
+  frame: number;
+  /** Keydown to after that frame (a task queued from the frame callback). */
+  painted: number;
+}
+
+/** A persistent profile in a temporary folder, removed by `close`. */
+async function profile(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'factdeck-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 390, height: 844 }
+  });
+  // tsx names functions with a helper the page does not have.
+  await context.addInitScript('globalThis.__name = (f) => f');
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Opens a page of the app that does little (the app shell's "Not found") and loads the harness into it. */
+async function openHarness(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/bench-harness`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await page.addScriptTag({ url: '/__bench/harness.js', type: 'module' });
+  await page.locator('html[data-bench-ready]').waitFor({ state: 'attached' });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function moveSourceMaps(): number {
+  rmSync(MAPS, { recursive: true, force: true });
+  let moved = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith('.map')) {
+        const to = path.join(MAPS, path.relative(BUILD, file));
+        mkdirSync(path.dirname(to), { recursive: true });
+        renameSync(file, to);
+        moved++;
+      }
+    }
+  };
+  walk(BUILD);
+  return moved;
+}
+
+interface PageBytes {
+  url: string;
+  js: { bytes: number; gzip: number; split: Split };
+  css: { bytes: number; gzip: number };
+  files: (Download & { split?: Split })[];
+}
+
+async function measureFirstLoad(base: string, url: string): Promise<PageBytes> {
+  const { context, close } = await profile();
+  try {
+    const files: PageBytes['files'] = await firstLoad(context, base + url, BUILD);
+    const split: Split = { framework: 0, dexie: 0, 'workbox-window': 0, other: 0 };
+    for (const file of files.filter((f) => f.type === 'js')) {
+      const rel = file.path.slice(1);
+      file.split = splitFile(path.join(BUILD, rel), rel, file.gzip, MAPS, path.join(ROOT, '.svelte-kit/output/client'));
+      for (const c of CATEGORIES) split[c] += file.split[c];
+    }
+    for (const c of CATEGORIES) split[c] = Math.round(split[c]);
+    return { url, js: { ...total(files, 'js'), split }, css: total(files, 'css'), files };
+  } finally {
+    await close();
+  }
+}
+
+/** A CSV of `cards` rows (front, back), about 50 bytes a row. */
+function importCsv(cards: number): string {
+  const rows = ['front,back'];
+  for (let i = 0; i < cards; i++) rows.push(`"Question ${i + 1}: what is the capital of region ${i}?",City ${i * 7}`);
+  return rows.join('\r\n') + '\r\n';
+}
+
+async function measureImport(base: string) {
+  const csv = importCsv(IMPORT_CARDS);
+  const { page, close } = await profile();
+  try {
+    await page.goto(`${base}/import`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const t0 = Date.now();
+    await page.locator('#import-file').setInputFiles({
+      name: 'bench-50k.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv)
+    });
+    await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+    const preview = Date.now() - t0;
+    const summary = (await page.getByTestId('import-summary').innerText()).replace(/\s+/g, ' ');
+    const t1 = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/decks\/[^/]+$/, { timeout: 300_000 });
+    await page.locator('h1').waitFor();
+    const save = Date.now() - t1;
+    // The parts on their own, in the same (now non-empty) profile: parsing on the main thread and saving.
+    await openHarness(page, base);
+    const parts = await page.evaluate((text) => window.factdeckBench.importParts(text), csv);
+    return { cards: IMPORT_CARDS, bytes: csv.length, preview, save, summary, parts };
+  } finally {
+    await close();
+  }
+}
+
+/** Installs the grade probe in the study page: keydown of "3" (capture phase) to the next card painted. */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__armProbe = () => {
+      window.__gradeProbe = new Promise<GradeTiming>((resolve) => {
+        const shown = document.querySelector('article[aria-label="Card"]');
+        let t0: number | null = null;
+        const onKey = (e: KeyboardEvent) => {
+          if (e.key !== '3') return;
+          t0 = performance.now();
+          window.removeEventListener('keydown', onKey, true);
+        };
+        window.addEventListener('keydown', onKey, true);
+        const observer = new MutationObserver(() => {
+          const question = document.querySelector('article[aria-label="Card"] .question');
+          if (t0 === null || !question || question.closest('article') === shown || !question.textContent?.trim())
+            return;
+          const start = t0;
+          const dom = performance.now() - start;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const frame = performance.now() - start;
+            setTimeout(() => resolve({ dom, frame, painted: performance.now() - start }), 0);
+          });
+        });
+        observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+      });
+    };
+  });
+}
+
+/**
+ * Grades `count` cards on the study page: Space shows the answer, then "3" (Good) is pressed and
+ * held until the next card is on screen, as a person's keypress lasts longer than that.
+ */
+async function gradeCards(page: Page, count: number): Promise<GradeTiming[]> {
+  const timings: GradeTiming[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).waitFor();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
+    await page.evaluate(() => window.__armProbe!());
+    await page.keyboard.down('3');
+    timings.push(await page.evaluate(() => window.__gradeProbe!));
+    await page.keyboard.up('3');
+  }
+  return timings;
+}
+
+/** The same raw put + add transaction as the baseline, but started from a real keypress (the input floor). */
+async function keyTransactionFloor(page: Page, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(() => window.factdeckBench.armKeyTransaction());
+    await page.keyboard.down('3');
+    times.push(await page.evaluate(() => window.factdeckBench.keyTransaction()));
+    await page.keyboard.up('3');
+    await page.waitForTimeout(20);
+  }
+  return times;
+}
+
+async function measureSeeded(base: string) {
+  const { page, close } = await profile();
+  const out: Record<string, unknown> = {};
+  try {
+    // The app creates (or upgrades) its database on the first page; the harness opens it after.
+    await openHarness(page, base);
+
+    log(`baseline: raw put + add transaction on a fresh database, ${N.baseline} times`);
+    const baseline = await page.evaluate((n) => window.factdeckBench.baselineTransaction(n), N.baseline);
+    log(`input floor: the same transaction started by a real keypress, ${N.parts} times`);
+    const keyFloor = await keyTransactionFloor(page, N.parts);
+
+    const now = Date.now();
+    const mix = await page.evaluate(() => window.factdeckBench.seedMix());
+    log(`seeding: one imported deck of 100,000 cards, ${mix.studied + mix.new} card states, 200,000 review log rows`);
+    await page.evaluate((at) => window.factdeckBench.seedDeck(at), now);
+    const t0 = Date.now();
+    for (let from = 0, states = 0, logs = 0; from < 100_000; from += 10_000) {
+      const r = await page.evaluate(([f, at]) => window.factdeckBench.seedChunk(f, f + 10_000, at), [from, now]);
+      states += r.states;
+      logs += r.logs;
+      log(`  seeded ${states.toLocaleString('en')} card states, ${logs.toLocaleString('en')} log rows`);
+    }
+    const counts = await page.evaluate(() => window.factdeckBench.counts());
+    out.seed = { mix, counts, seconds: (Date.now() - t0) / 1000 };
+
+    log(`raw indexed range query for 50 rows, ${N.raw} times`);
+    const raw = await page.evaluate((n) => window.factdeckBench.rawRangeQuery(n), N.raw);
+
+    log(`due queue for the 100,000-card deck, ${N.queue} times`);
+    const queue = await page.evaluate((n) => window.factdeckBench.dueQueue(n), N.queue);
+    const fullRead = await page.evaluate((n) => window.factdeckBench.dueQueueFullRead(n), Math.min(N.queue, 5));
+
+    log(`statistics over 200,000 review log rows, ${N.stats} times`);
+    const stats = await page.evaluate((n) => window.factdeckBench.stats(n), N.stats);
+    const rawLogs = await page.evaluate((n) => window.factdeckBench.rawLogsRead(n), N.stats);
+
+    log('study page: loading the 100,000-card deck');
+    const t1 = Date.now();
+    await page.goto(`${base}/decks/bench-100k/study`);
+    await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 120_000 });
+    const studyLoad = Date.now() - t1;
+    const counts0 = await page.locator('p.counts').innerText();
+    await installProbe(page);
+    log(`grade to next card: ${N.warmup} warm-up grades, then ${N.grades}`);
+    await gradeCards(page, N.warmup);
+    const grades = await gradeCards(page, N.grades);
+    const counts1 = await page.locator('p.counts').innerText();
+
+    log(`stats page with 200,000 review log rows, ${N.statsPage} times`);
+    const statsPage: number[] = [];
+    for (let i = 0; i < N.statsPage; i++) {
+      const t = Date.now();
+      await page.goto(`${base}/stats`);
+      await page.getByTestId('reviews-today').waitFor({ timeout: 120_000 });
+      statsPage.push(Date.now() - t);
+    }
+
+    log(`input floor on the study page: a raw transaction started by a keypress, ${N.parts} times`);
+    await page.goto(`${base}/decks/bench-100k/study`);
+    await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 120_000 });
+    await page.addScriptTag({ url: '/__bench/harness.js', type: 'module' });
+    await page.locator('html[data-bench-ready]').waitFor({ state: 'attached' });
+    const keyFloorStudy = await keyTransactionFloor(page, N.parts);
+
+    log(`parts of a grade on their own: the transaction, the queue rebuild, ${N.parts} times each`);
+    await openHarness(page, base);
+    const gradeOnly = await page.evaluate((n) => window.factdeckBench.gradeOnly(n, 60), N.parts);
+    const rebuild = await page.evaluate((n) => window.factdeckBench.rebuildOnly(n), N.parts);
+
+    Object.assign(out, {
+      baseline,
+      keyFloor,
+      keyFloorStudy,
+      raw,
+      queue,
+      fullRead,
+      stats,
+      rawLogs,
+      studyLoad,
+      counts: [counts0, counts1],
+      grades,
+      statsPage,
+      gradeOnly,
+      rebuild
+    });
+    return out as {
+      baseline: number[];
+      keyFloor: number[];
+      keyFloorStudy: number[];
+      raw: { times: number[]; rows: number };
+      queue: Awaited<ReturnType<FactdeckBench['dueQueue']>>;
+      fullRead: { read: number[]; build: number[] };
+      stats: Awaited<ReturnType<FactdeckBench['stats']>>;
+      rawLogs: { times: number[]; rows: number };
+      studyLoad: number;
+      counts: string[];
+      grades: GradeTiming[];
+      statsPage: number[];
+      gradeOnly: number[];
+      rebuild: { session: number[]; full: number[] };
+      seed: { mix: Record<string, number>; counts: Record<string, number>; seconds: number };
+    };
+  } finally {
+    await close();
+  }
+}
+
+interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+}
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  let chromiumVersion = 'unknown';
+  try {
+    chromiumVersion = execFileSync(CHROMIUM, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }).trim();
+  } catch {
+    /* reported as unknown */
+  }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2)))
+  };
+}
+
+async function main() {
+  if (!existsSync(path.join(BUILD, 'index.html'))) throw new Error('No build: run `npm run bench` (it builds first).');
+  const env = machine();
+  mkdirSync(TMP, { recursive: true });
+  const maps = moveSourceMaps();
+  log(`moved ${maps} source maps out of build/ (used only to attribute bytes)`);
+  if (maps === 0)
+    log('warning: no source maps; every byte will count as "other" (build with bench/vite.bench.config.ts)');
+
+  log('bundling the benchmark harness (served beside build/, not from it)');
+  const harnessDir = path.join(TMP, 'harness');
+  await buildHarness(ROOT, harnessDir);
+
+  log(`deck compile: ${COMPILE_CARDS.toLocaleString('en')} generated cards in Node, ${N.compile} times`);
+  const compile = await benchCompile(COMPILE_CARDS, N.compile);
+
+  const server = await startServer(BUILD, harnessDir, PORT);
+  log(`serving build/ at ${server.base}`);
+  try {
+    log('first-load bytes: home and study pages in fresh profiles');
+    const bytes = [await measureFirstLoad(server.base, HOME), await measureFirstLoad(server.base, STUDY_PAGE)];
+
+    const lighthouse: Record<string, LighthouseResult[]> = {};
+    for (const url of [HOME, DECK_PAGE, STUDY_PAGE]) {
+      lighthouse[url] = [];
+      for (let i = 0; i < N.lighthouse; i++) {
+        log(`Lighthouse ${url} (${i + 1} of ${N.lighthouse})`);
+        lighthouse[url].push(await runLighthouse(server.base + url, CHROMIUM));
+      }
+    }
+
+    log(`import: previewing and importing a ${IMPORT_CARDS.toLocaleString('en')}-card CSV on /import`);
+    const imported = await measureImport(server.base);
+
+    const seeded = await measureSeeded(server.base);
+    env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
+
+    const results = {
+      generatedAt: new Date().toISOString(),
+      quick: QUICK,
+      machine: env,
+      compile,
+      bytes,
+      lighthouse,
+      imported,
+      seeded
+    };
+    const written = writeReport(ROOT, results);
+    log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
+  } finally {
+    await server.close();
+  }
+}
+
+export type BenchResults = {
+  generatedAt: string;
+  quick: boolean;
+  machine: Machine;
+  compile: Awaited<ReturnType<typeof benchCompile>>;
+  bytes: PageBytes[];
+  lighthouse: Record<string, LighthouseResult[]>;
+  imported: Awaited<ReturnType<typeof measureImport>>;
+  seeded: Awaited<ReturnType<typeof measureSeeded>>;
+};
+export type { PageBytes, GradeTiming, Summary };
+export { summarize };
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
