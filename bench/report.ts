@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { BenchResults, PageBytes } from './run';
 import { summarize, type Summary } from './summary';
 
@@ -241,14 +242,14 @@ export function tables(r: BenchResults, list: Figure[]): string {
 
   lines.push('### First-load bytes (gzip)', '');
   lines.push(
-    '| Page | JS total | Framework | Dexie | workbox-window | Everything else | Else ÷ (framework + Dexie + workbox-window) | CSS |'
+    '| Page | JS total | Framework | Dexie | workbox-window | Everything else | Else ÷ (framework + Dexie + workbox-window) | CSS files | HTML (CSS inlined) |'
   );
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of r.bytes) {
     const sp = p.js.split;
     lines.push(
       `| \`${p.url}\` | ${kb(p.js.gzip)} KB | ${kb(sp.framework)} KB | ${kb(sp.dexie)} KB | ${kb(sp['workbox-window'])} KB | ` +
-        `${kb(sp.other)} KB | ${(bytesRatio(p) * 100).toFixed(0)}% | ${kb(p.css.gzip)} KB |`
+        `${kb(sp.other)} KB | ${(bytesRatio(p) * 100).toFixed(0)}% | ${kb(p.css.gzip)} KB | ${kb(p.html.gzip)} KB |`
     );
   }
   const home = r.bytes[0];
@@ -297,15 +298,39 @@ ${START}
 ${END}
 `;
 
+/** Long series of timings as their summaries, so the JSON stays small enough to keep in the repository. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (value.length > 10 && value.every((v) => typeof v === 'number')) return summarize(value);
+    const first: unknown = value[0];
+    if (
+      value.length > 10 &&
+      first &&
+      typeof first === 'object' &&
+      Object.values(first).every((v) => typeof v === 'number')
+    )
+      return Object.fromEntries(
+        Object.keys(first).map((k) => [k, summarize(value.map((v: Record<string, number>) => v[k]))])
+      );
+    return value.map(compact);
+  }
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  return value;
+}
+
 /** Writes bench/results.json and the tables of docs/performance.md; returns the files written. */
-export function writeReport(root: string, results: BenchResults): string[] {
+export async function writeReport(root: string, results: BenchResults): Promise<string[]> {
   const list = figures(results);
   const json = path.join(root, 'bench', 'results.json');
-  writeFileSync(json, JSON.stringify({ ...results, figures: list }, null, 2) + '\n');
+  const data = JSON.stringify(compact({ ...results, figures: list }));
+  writeFileSync(json, await format(data, { ...(await resolveConfig(json)), filepath: json }));
   const doc = path.join(root, 'docs', 'performance.md');
   const current = existsSync(doc) ? readFileSync(doc, 'utf8') : TEMPLATE;
   const [before, rest] = current.includes(START) ? current.split(START) : [TEMPLATE.split(START)[0], START + END];
   const after = rest.includes(END) ? rest.slice(rest.indexOf(END) + END.length) : rest;
-  writeFileSync(doc, `${before}${START}\n\n${tables(results, list)}\n${END}${after}`);
+  const text = `${before}${START}\n\n${tables(results, list)}\n${END}${after}`;
+  // Formatted as `npm run check` expects (Prettier aligns the tables).
+  writeFileSync(doc, await format(text, { ...(await resolveConfig(doc)), filepath: doc }));
   return [json, doc];
 }

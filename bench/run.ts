@@ -8,14 +8,14 @@
  * and the harness is served beside build/, never from it, so none of it is in the app or its precache.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CATEGORIES, splitFile, type Split } from './attribute';
 import { benchCompile } from './compile';
-import { firstLoad, total, type Download } from './first-load';
+import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
@@ -146,6 +146,8 @@ function moveSourceMaps(): number {
 
 interface PageBytes {
   url: string;
+  /** The prerendered page itself, stylesheets inlined. */
+  html: { bytes: number; gzip: number };
   js: { bytes: number; gzip: number; split: Split };
   css: { bytes: number; gzip: number };
   files: (Download & { split?: Split })[];
@@ -162,7 +164,9 @@ async function measureFirstLoad(base: string, url: string): Promise<PageBytes> {
       for (const c of CATEGORIES) split[c] += file.split[c];
     }
     for (const c of CATEGORIES) split[c] = Math.round(split[c]);
-    return { url, js: { ...total(files, 'js'), split }, css: total(files, 'css'), files };
+    const page = readFileSync(path.join(BUILD, url === '/' ? 'index.html' : `${url.slice(1)}.html`));
+    const html = { bytes: page.length, gzip: gzipSize(page) };
+    return { url, html, js: { ...total(files, 'js'), split }, css: total(files, 'css'), files };
   } finally {
     await close();
   }
@@ -454,7 +458,7 @@ async function main() {
       imported,
       seeded
     };
-    const written = writeReport(ROOT, results);
+    const written = await writeReport(ROOT, results);
     log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
   } finally {
     await server.close();

@@ -177,6 +177,31 @@ describe('SessionProgress: the queue from only what can come up today', () => {
     expect(view.queue(now)).toEqual(expected);
   });
 
+  test('the first card is known before the never-studied items only when nothing new could come first', async () => {
+    const now = times[0];
+    const t = now.getTime();
+    const learning = (due: number) => state('l', State.Learning, due, { lastReview: t - HOUR });
+    const view = async () => {
+      const v = new SessionProgress(DECK, ['n1', 'l'], (id) => id === 'n1' || id === 'l');
+      await v.load(now);
+      return v;
+    };
+    // Due in five minutes: shown early only while nothing else seems left; n1 (new) comes first.
+    await db.cardStates.put(learning(t + 5 * MIN));
+    let v = await view();
+    expect(v.queue(now).order).toEqual(['l']);
+    expect(v.firstIsSettled(now)).toBe(false);
+    await v.findNewItems();
+    expect(v.queue(now).order).toEqual(['n1']);
+    expect(v.firstIsSettled(now)).toBe(true);
+    // Due already: it comes before any new card either way.
+    await db.cardStates.put(learning(t - MIN));
+    v = await view();
+    expect(v.firstIsSettled(now)).toBe(true);
+    await v.findNewItems();
+    expect(v.queue(now).order).toEqual(['l', 'n1']);
+  });
+
   test('states written since the read (grades here or in another tab) keep it equal to the full queue', async () => {
     const now = times[0];
     const itemIds = await seed(300, now.getTime(), random(11));

@@ -140,6 +140,18 @@ export class SessionProgress implements DeckProgressSnapshot {
     this.newItemsKnown = true;
   }
 
+  /**
+   * Whether the first card of `queue(now)` stays first once the never-studied items are known: it
+   * does when it is a learning card due by now or a review due today, which come before any new card.
+   * A new card, or a learning card shown early because nothing else seemed left, might not.
+   */
+  firstIsSettled(now: Date): boolean {
+    if (this.newItemsKnown) return true;
+    const first = this.queue(now).order[0];
+    const p = first === undefined ? undefined : this.progress.get(first);
+    return !!p && (p.state === State.Review || (p.state !== State.New && p.due <= now.getTime()));
+  }
+
   /** Records a state read or written since `load` (null: the item has none, it is new again). */
   set(itemId: string, progress: CardProgress | null): void {
     if (progress) this.progress.set(itemId, progress);

@@ -108,7 +108,8 @@ export class StudySession {
 
   /**
    * Loads settings and the progress that can come up today, then builds the queue. The deck's
-   * never-studied items are looked for after the first card is shown, unless nothing else is due.
+   * never-studied items are looked for after the first card is shown, unless they could change
+   * which card comes first.
    */
   async start(): Promise<void> {
     const now = this.#clock();
@@ -117,11 +118,7 @@ export class StudySession {
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
     this.startedAt = now.getTime();
-    // Show the first card before the never-studied items are found only when it is really due now: a
-    // learning card shown early (learn-ahead) would give way to a new card once those are found.
-    const first = snap.queue(now).order[0];
-    const dueNow = first !== undefined && (snap.progress.get(first)?.due ?? Infinity) <= now.getTime();
-    if (snap.wantsNewItems && !dueNow) await snap.findNewItems();
+    if (snap.wantsNewItems && !snap.firstIsSettled(now)) await snap.findNewItems();
     this.#rebuild();
     this.loaded = true;
     if (snap.wantsNewItems) await this.#findNewItems();

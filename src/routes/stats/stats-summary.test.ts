@@ -87,6 +87,16 @@ describe('statsSummary', () => {
     expect(s.byState).toEqual({ new: 2, learning: 1, review: 1, relearning: 1, suspended: 1 });
   });
 
+  test('a card suspended before it was studied counts as suspended, not new, and not twice', () => {
+    const withNewRow = {
+      ...records,
+      progress: [...records.progress, progress('a', 'cloze#c1', State.New, NOW.getTime(), { reps: 0, suspended: true })]
+    };
+    const s = statsSummary([A, B], withNewRow, NOW, UTC);
+    expect(s.byState).toEqual({ new: 1, learning: 1, review: 1, relearning: 1, suspended: 2 });
+    expect(Object.values(s.byState).reduce((a, b) => a + b)).toBe(s.itemCount);
+  });
+
   test('forecasts unsuspended cards only; overdue counts today', () => {
     const s = statsSummary([A, B], records, NOW, UTC);
     expect(s.forecast).toHaveLength(30);

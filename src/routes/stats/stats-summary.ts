@@ -9,7 +9,6 @@ import {
   leeches,
   quizScoreHistory,
   reviewStats,
-  studyItemKey,
   type CardProgress,
   type CardStateCounts,
   type DueDay,
@@ -52,23 +51,23 @@ export function statsSummary(
   options: StudyDayOptions = {}
 ): StatsSummary {
   // Items by deck, then by id: a state is found without building a key string for each of them.
-  const items = new Map<string, Map<string, { deck: DeviceDeck; item: StudyItem }>>();
+  const items = new Map<string, { deck: DeviceDeck; byId: Map<string, StudyItem> }>();
   for (const deck of decks) {
-    const ofDeck = items.get(deck.deck.id) ?? new Map<string, { deck: DeviceDeck; item: StudyItem }>();
-    items.set(deck.deck.id, ofDeck);
-    for (const item of deck.items) ofDeck.set(item.id, { deck, item });
+    const byId = items.get(deck.deck.id)?.byId ?? new Map<string, StudyItem>();
+    items.set(deck.deck.id, { deck, byId });
+    for (const item of deck.items) byId.set(item.id, item);
   }
   let itemCount = 0;
-  for (const ofDeck of items.values()) itemCount += ofDeck.size;
-  const find = (p: CardProgress) => items.get(p.deckId)?.get(p.cardId);
+  for (const { byId } of items.values()) itemCount += byId.size;
+  const isItem = (p: CardProgress) => items.get(p.deckId)?.byId.has(p.cardId) ?? false;
 
   const known: CardProgress[] = [];
-  const suspended = new Set<string>();
   const active: CardProgress[] = [];
+  let suspended = 0;
   for (const p of records.progress) {
-    if (!find(p)) continue;
+    if (!isItem(p)) continue;
     known.push(p);
-    if (p.suspended) suspended.add(studyItemKey(p.deckId, p.cardId));
+    if (p.suspended) suspended++;
     else active.push(p);
   }
   const forecast = dueForecast(active, now, 30, options);
@@ -81,13 +80,15 @@ export function statsSummary(
 
   return {
     itemCount,
-    byState: cardsByState(known, itemCount, suspended),
+    // Suspended items count only as suspended: the others are counted by state, then those added.
+    byState: { ...cardsByState(active, itemCount - suspended), suspended },
     forecast,
     due: { today: dueToday(forecast), tomorrow: dueTomorrow(forecast), next7Days: dueNext7Days(forecast) },
     reviews: reviewStats(records.logs, now, options),
     totalReviews: records.logs.length,
     leeches: leeches(known).map((p) => {
-      const { deck, item } = find(p)!;
+      const { deck, byId } = items.get(p.deckId)!;
+      const item = byId.get(p.cardId)!;
       return { deckId: p.deckId, deckTitle: deck.deck.title, item, lapses: p.lapses, suspended: !!p.suspended };
     }),
     quizzes
