@@ -1,6 +1,7 @@
 /** The one IndexedDB database of Factdeck. Every schema version lives here, oldest first. */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CardProgress, Deck, QuizAttempt, ReviewLogEntry } from '$lib/domain';
+import type { BucketKey, CardProgress, Deck, QuizAttempt, ReviewBucket, ReviewLogEntry } from '$lib/domain';
+import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
 export interface SettingRow {
@@ -29,6 +30,7 @@ export class FactdeckDB extends Dexie {
   decks!: EntityTable<ImportedDeck, 'id'>;
   snapshots!: EntityTable<SnapshotInfo, 'id'>;
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
+  reviewBuckets!: Table<ReviewBucket, BucketKey>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -47,12 +49,22 @@ export class FactdeckDB extends Dexie {
       decks: 'id, updatedAt'
     });
     // Version 4: snapshots of every data table (see snapshot-tables.ts). Every upgrade from here on
-    // starts with `await takeSnapshot(tx, 'migration', Date.now())`, so a failed migration can be undone.
+    // that changes or moves stored rows starts with `await takeSnapshot(tx, 'migration', Date.now())`,
+    // so a failed migration can be undone.
     this.version(4)
       .stores({ snapshots: '++id, takenAt', snapshotData: 'id' })
       .upgrade(async (tx) => {
         await takeSnapshot(tx, 'migration', Date.now());
       });
+    // Version 5: the review log summed per deck and quarter hour, for the stats page, kept up to date
+    // by `reviewBucketsMiddleware` (review-buckets.ts). A table computed from the log, changing no
+    // stored row, so no snapshot: a failed upgrade leaves version 4 as it was.
+    this.version(5)
+      .stores({ reviewBuckets: '[deckId+start]' })
+      .upgrade(async (tx) => {
+        await rebuildReviewBuckets(tx.table('reviewBuckets'), await tx.table('reviewLogs').toArray());
+      });
+    this.use(reviewBucketsMiddleware);
   }
 }
 

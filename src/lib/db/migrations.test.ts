@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BACKUP_TABLES } from '$lib/domain';
+import { BACKUP_TABLES, bucketsOf, type ReviewLogEntry } from '$lib/domain';
 import { FactdeckDB } from './factdeck-db';
 
 interface Fixture {
@@ -55,6 +55,8 @@ describe('schema upgrades keep every row', () => {
     expect(
       await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).count()
     ).toBe(states.filter((s) => s.deckId === deckId).length);
+    // The review buckets (version 5) sum the upgraded log.
+    expect(await db.reviewBuckets.toArray()).toEqual(bucketsOf(fixture.tables.reviewLogs as ReviewLogEntry[]));
   });
 
   test.each(fixtures.filter((f) => f.version < 4).map((f) => [f.version, f] as const))(

@@ -1,12 +1,12 @@
-/** Reads for the stats and card pages: card states, the review log in time order and quiz attempts. */
+/** Reads for the stats and card pages: card states, the review log summed by quarter hour, quiz attempts. */
 import Dexie from 'dexie';
-import type { CardProgress, QuizAttempt, ReviewLogEntry } from '$lib/domain';
+import type { CardProgress, QuizAttempt, ReviewBucket } from '$lib/domain';
 import { db } from './factdeck-db';
 
 export interface StatsRecords {
   progress: CardProgress[];
-  /** Oldest first, as `reviewStats` reads them fastest. */
-  logs: ReviewLogEntry[];
+  /** The review log summed per deck and quarter hour (review-buckets.ts). */
+  buckets: ReviewBucket[];
   attempts: QuizAttempt[];
 }
 
@@ -26,15 +26,15 @@ export function cardStatesOf(deckId: string | null): Promise<CardProgress[]> {
 
 /**
  * Everything the stats page counts, for one deck or (null) every deck, read in one transaction so
- * states and logs agree. Each table is read once, through an index that already sorts it.
+ * states and reviews agree. Each table is read once.
  */
 export function statsRecords(deckId: string | null): Promise<StatsRecords> {
-  return db.transaction('r', db.cardStates, db.reviewLogs, db.quizAttempts, async () => {
-    const logs =
+  return db.transaction('r', db.cardStates, db.reviewBuckets, db.quizAttempts, async () => {
+    const buckets =
       deckId === null
-        ? db.reviewLogs.orderBy('reviewedAt').toArray()
-        : db.reviewLogs
-            .where('[deckId+reviewedAt]')
+        ? db.reviewBuckets.toArray()
+        : db.reviewBuckets
+            .where('[deckId+start]')
             .between(...inDeck(deckId))
             .toArray();
     const attempts =
@@ -44,7 +44,7 @@ export function statsRecords(deckId: string | null): Promise<StatsRecords> {
             .where('[deckId+finishedAt]')
             .between(...inDeck(deckId))
             .toArray();
-    const [progress, logRows, attemptRows] = await Promise.all([cardStatesOf(deckId), logs, attempts]);
-    return { progress, logs: logRows, attempts: attemptRows };
+    const [progress, bucketRows, attemptRows] = await Promise.all([cardStatesOf(deckId), buckets, attempts]);
+    return { progress, buckets: bucketRows, attempts: attemptRows };
   });
 }

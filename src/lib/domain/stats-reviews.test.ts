@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { State, type ReviewLogEntry, type SchedulingState } from './progress';
-import { reviewHeatmap, reviewStats, studyStreak, timeStudied, trueRetention } from './stats-reviews';
+import { bucketsOf, reviewHeatmap, reviewStats, studyStreak, timeStudied, trueRetention } from './stats-reviews';
 import type { StudyDayOptions } from './study-day';
 
 const UTC_MINUS_5: StudyDayOptions = { utcOffset: () => -300 };
@@ -64,7 +64,7 @@ describe('reviewHeatmap and timeStudied', () => {
   test('in UTC-5, reviews before 4 a.m. count for the day before; answer times are capped at a minute', () => {
     // Local: 09:00 10 Mar -> 10th; 02:00 10 Mar -> 9th; 10:00 9 Mar -> 9th (60 s of the hour);
     // 07:00 7 Mar -> 7th; 5 Mar is before the five days; 05:00 11 Mar is after today; 07:00 8 Mar -> 8th, 0 ms.
-    expect(reviewHeatmap(logs, NOW, 5, UTC_MINUS_5)).toEqual([
+    expect(reviewHeatmap(bucketsOf(logs), NOW, 5, UTC_MINUS_5)).toEqual([
       { day: '2026-03-06', reviews: 0, ms: 0 },
       { day: '2026-03-07', reviews: 1, ms: 2_000 },
       { day: '2026-03-08', reviews: 1, ms: 0 },
@@ -72,25 +72,25 @@ describe('reviewHeatmap and timeStudied', () => {
       { day: '2026-03-10', reviews: 1, ms: 5_000 }
     ]);
     // Today (10th) is the 09:00 review only. Total: 5 + 8 + 60 + 2 + 1 + 4 + 0 seconds = 80 s.
-    expect(timeStudied(logs, NOW, UTC_MINUS_5)).toEqual({ todayMs: 5_000, totalMs: 80_000 });
+    expect(timeStudied(bucketsOf(logs), NOW, UTC_MINUS_5)).toEqual({ todayMs: 5_000, totalMs: 80_000 });
   });
 
   test('in UTC+9 the same instants fall on other study days', () => {
     // Local now is 02:00 on 11 March, still study day 10 March. Local: 23:00 10 Mar -> 10th;
     // 16:00 10 Mar -> 10th; 00:00 10 Mar -> 9th; 21:00 7 Mar -> 7th; 5 Mar out; 19:00 11 Mar after today;
     // 21:00 8 Mar -> 8th.
-    expect(reviewHeatmap(logs, NOW, 5, UTC_PLUS_9)).toEqual([
+    expect(reviewHeatmap(bucketsOf(logs), NOW, 5, UTC_PLUS_9)).toEqual([
       { day: '2026-03-06', reviews: 0, ms: 0 },
       { day: '2026-03-07', reviews: 1, ms: 2_000 },
       { day: '2026-03-08', reviews: 1, ms: 0 },
       { day: '2026-03-09', reviews: 1, ms: 60_000 },
       { day: '2026-03-10', reviews: 2, ms: 13_000 }
     ]);
-    expect(timeStudied(logs, NOW, UTC_PLUS_9)).toEqual({ todayMs: 13_000, totalMs: 80_000 });
+    expect(timeStudied(bucketsOf(logs), NOW, UTC_PLUS_9)).toEqual({ todayMs: 13_000, totalMs: 80_000 });
   });
 
   test('a year of cells by default, oldest first, ending today', () => {
-    const year = reviewHeatmap(logs, NOW, undefined, UTC_MINUS_5);
+    const year = reviewHeatmap(bucketsOf(logs), NOW, undefined, UTC_MINUS_5);
     // 2025 is not a leap year: 364 days before 10 March 2026 is 11 March 2025.
     expect(year).toHaveLength(365);
     expect(year[0].day).toBe('2025-03-11');
@@ -103,7 +103,7 @@ describe('reviewHeatmap and timeStudied', () => {
     // day); 09:30Z is 04:30 EST (1 Nov). A fixed UTC-4 would put 08:30Z at 04:30, on 1 November.
     const dst = [log(utc('2026-10-31T14:00')), log(utc('2026-11-01T08:30')), log(utc('2026-11-01T09:30'))];
     const now = new Date(utc('2026-11-02T17:00'));
-    expect(reviewHeatmap(dst, now, 3, NEW_YORK).map((d) => [d.day, d.reviews])).toEqual([
+    expect(reviewHeatmap(bucketsOf(dst), now, 3, NEW_YORK).map((d) => [d.day, d.reviews])).toEqual([
       ['2026-10-31', 2],
       ['2026-11-01', 1],
       ['2026-11-02', 0]
@@ -114,8 +114,8 @@ describe('reviewHeatmap and timeStudied', () => {
     const now = new Date(2026, 2, 10, 12);
     const local = [log(new Date(2026, 2, 10, 3).getTime()), log(new Date(2026, 2, 10, 5).getTime())];
     // 03:00 belongs to 9 March; only the 05:00 review is today's.
-    expect(timeStudied(local, now)).toEqual({ todayMs: 5_000, totalMs: 10_000 });
-    expect(reviewHeatmap(local, now, 2).map((d) => [d.day, d.reviews])).toEqual([
+    expect(timeStudied(bucketsOf(local), now)).toEqual({ todayMs: 5_000, totalMs: 10_000 });
+    expect(reviewHeatmap(bucketsOf(local), now, 2).map((d) => [d.day, d.reviews])).toEqual([
       ['2026-03-09', 1],
       ['2026-03-10', 1]
     ]);
@@ -138,15 +138,15 @@ describe('trueRetention', () => {
   ];
 
   test('7 days: a, b, e -> 2 of 3; 30 days: a, b, e, f, g -> 3 of 5; today: a -> 1 of 1', () => {
-    expect(trueRetention(logs, NOW, 7, UTC_MINUS_5)).toEqual({ passed: 2, total: 3, rate: 2 / 3 });
-    expect(trueRetention(logs, NOW, 30, UTC_MINUS_5)).toEqual({ passed: 3, total: 5, rate: 0.6 });
-    expect(trueRetention(logs, NOW, 1, UTC_MINUS_5)).toEqual({ passed: 1, total: 1, rate: 1 });
+    expect(trueRetention(bucketsOf(logs), NOW, 7, UTC_MINUS_5)).toEqual({ passed: 2, total: 3, rate: 2 / 3 });
+    expect(trueRetention(bucketsOf(logs), NOW, 30, UTC_MINUS_5)).toEqual({ passed: 3, total: 5, rate: 0.6 });
+    expect(trueRetention(bucketsOf(logs), NOW, 1, UTC_MINUS_5)).toEqual({ passed: 1, total: 1, rate: 1 });
   });
 
   test('reviewStats gives the same figures in one pass', () => {
     // Study days (UTC-5): 10 Mar (a, the new card, the learning card), 9 (b), 8 (two left out of
     // retention), 4 (e), 3 (f), 9 Feb (g), 8 Feb. Streak: 8-10 March. Every review took 5 s; 3 today.
-    const stats = reviewStats(logs, NOW, UTC_MINUS_5);
+    const stats = reviewStats(bucketsOf(logs), NOW, UTC_MINUS_5);
     expect(stats.retention7).toEqual({ passed: 2, total: 3, rate: 2 / 3 });
     expect(stats.retention30).toEqual({ passed: 3, total: 5, rate: 0.6 });
     expect(stats.streak).toEqual({ current: 3, longest: 3 });
@@ -157,8 +157,8 @@ describe('trueRetention', () => {
   });
 
   test('no mature reviews gives no rate', () => {
-    expect(trueRetention([], NOW, 30, UTC_MINUS_5)).toEqual({ passed: 0, total: 0, rate: null });
-    expect(trueRetention(logs.slice(2, 4), NOW, 30, UTC_MINUS_5).rate).toBeNull();
+    expect(trueRetention(bucketsOf([]), NOW, 30, UTC_MINUS_5)).toEqual({ passed: 0, total: 0, rate: null });
+    expect(trueRetention(bucketsOf(logs.slice(2, 4)), NOW, 30, UTC_MINUS_5).rate).toBeNull();
   });
 });
 
@@ -169,32 +169,29 @@ describe('studyStreak', () => {
   test('a review at 02:00 counts for the day before', () => {
     const days = [at('2026-03-07T10:00'), at('2026-03-08T10:00'), at('2026-03-10T09:00')];
     // Study days 7, 8, 10: the run ending today is 1 day; the longest is 2.
-    expect(
-      studyStreak(
-        days.map((t) => log(t)),
-        noon10,
-        UTC_MINUS_5
-      )
-    ).toEqual({ current: 1, longest: 2 });
+    expect(studyStreak(bucketsOf(days.map((t) => log(t))), noon10, UTC_MINUS_5)).toEqual({ current: 1, longest: 2 });
     // 02:00 on 10 March fills study day 9: 7, 8, 9, 10.
     const filled = [...days, at('2026-03-10T02:00')].map((t) => log(t));
-    expect(studyStreak(filled, noon10, UTC_MINUS_5)).toEqual({ current: 4, longest: 4 });
+    expect(studyStreak(bucketsOf(filled), noon10, UTC_MINUS_5)).toEqual({ current: 4, longest: 4 });
   });
 
   test('today without reviews yet keeps yesterday’s streak; a whole missed day ends it', () => {
     const logs = [log(at('2026-03-08T20:00')), log(at('2026-03-09T20:00'))];
-    expect(studyStreak(logs, noon10, UTC_MINUS_5)).toEqual({ current: 2, longest: 2 });
+    expect(studyStreak(bucketsOf(logs), noon10, UTC_MINUS_5)).toEqual({ current: 2, longest: 2 });
     // 03:00 on 10 March is still study day 9: today has reviews.
-    expect(studyStreak(logs, new Date(at('2026-03-10T03:00')), UTC_MINUS_5).current).toBe(2);
+    expect(studyStreak(bucketsOf(logs), new Date(at('2026-03-10T03:00')), UTC_MINUS_5).current).toBe(2);
     // 11 March: 10 March had none.
-    expect(studyStreak(logs, new Date(at('2026-03-11T12:00')), UTC_MINUS_5)).toEqual({ current: 0, longest: 2 });
+    expect(studyStreak(bucketsOf(logs), new Date(at('2026-03-11T12:00')), UTC_MINUS_5)).toEqual({
+      current: 0,
+      longest: 2
+    });
   });
 
   test('longest run in the past, input out of order, several reviews a day', () => {
     // Days 1-5 and 7-8 March; now 10 March, and 9 March had none.
     const days = [5, 1, 8, 3, 2, 4, 7, 3, 3, 1].map((d) => log(at(`2026-03-0${d}T12:00`)));
-    expect(studyStreak(days, noon10, UTC_MINUS_5)).toEqual({ current: 0, longest: 5 });
-    expect(studyStreak([], noon10, UTC_MINUS_5)).toEqual({ current: 0, longest: 0 });
+    expect(studyStreak(bucketsOf(days), noon10, UTC_MINUS_5)).toEqual({ current: 0, longest: 5 });
+    expect(studyStreak(bucketsOf([]), noon10, UTC_MINUS_5)).toEqual({ current: 0, longest: 0 });
   });
 
   test('the same instants make different streaks in UTC-5 and UTC+9', () => {
@@ -204,9 +201,9 @@ describe('studyStreak', () => {
     const now = new Date(utc('2026-03-10T12:00'));
     // UTC-5: 02:00 7 Mar -> 6; 10:00 8 Mar -> 8; 10:00 9 Mar -> 9; 03:00 10 Mar -> 9; now 07:00 10 Mar.
     // Days 6, 8, 9; today (10) has none yet, so the current streak is 8-9.
-    expect(studyStreak(logs, now, UTC_MINUS_5)).toEqual({ current: 2, longest: 2 });
+    expect(studyStreak(bucketsOf(logs), now, UTC_MINUS_5)).toEqual({ current: 2, longest: 2 });
     // UTC+9: 16:00 7 Mar -> 7; 00:00 9 Mar -> 8; 00:00 10 Mar -> 9; 17:00 10 Mar -> 10; now 21:00 10 Mar.
-    expect(studyStreak(logs, now, UTC_PLUS_9)).toEqual({ current: 4, longest: 4 });
+    expect(studyStreak(bucketsOf(logs), now, UTC_PLUS_9)).toEqual({ current: 4, longest: 4 });
   });
 
   test('the 23-hour study day when clocks spring forward', () => {
@@ -217,12 +214,12 @@ describe('studyStreak', () => {
       log(utc(t))
     );
     const now = new Date(utc('2026-03-09T16:00'));
-    expect(studyStreak(logs, now, NEW_YORK)).toEqual({ current: 3, longest: 3 });
-    expect(studyStreak(logs, now, UTC_MINUS_5)).toEqual({ current: 1, longest: 1 });
+    expect(studyStreak(bucketsOf(logs), now, NEW_YORK)).toEqual({ current: 3, longest: 3 });
+    expect(studyStreak(bucketsOf(logs), now, UTC_MINUS_5)).toEqual({ current: 1, longest: 1 });
   });
 
   test('reviews dated after today are ignored', () => {
     const logs = [log(at('2026-03-10T09:00')), log(at('2026-03-11T09:00')), log(at('2026-03-12T09:00'))];
-    expect(studyStreak(logs, noon10, UTC_MINUS_5)).toEqual({ current: 1, longest: 1 });
+    expect(studyStreak(bucketsOf(logs), noon10, UTC_MINUS_5)).toEqual({ current: 1, longest: 1 });
   });
 });

@@ -84,8 +84,8 @@ export function statsSummary(
     byState: { ...cardsByState(active, itemCount - suspended), suspended },
     forecast,
     due: { today: dueToday(forecast), tomorrow: dueTomorrow(forecast), next7Days: dueNext7Days(forecast) },
-    reviews: reviewStats(records.logs, now, options),
-    totalReviews: records.logs.length,
+    reviews: reviewStats(records.buckets, now, options),
+    totalReviews: records.buckets.reduce((sum, b) => sum + b.reviews, 0),
     leeches: leeches(known).map((p) => {
       const { deck, byId } = items.get(p.deckId)!;
       const item = byId.get(p.cardId)!;
