@@ -154,11 +154,17 @@ describe('crash mid-write', () => {
         await page.getByRole('button', { name: 'Show answer' }).waitFor();
 
         // What the last crash left behind.
-        const [states, logs] = await Promise.all([
+        const [states, logs, buckets] = await Promise.all([
           readStore<StateRow>(page, 'cardStates'),
-          readStore<LogRow>(page, 'reviewLogs')
+          readStore<LogRow>(page, 'reviewLogs'),
+          readStore<{ reviews: number }>(page, 'reviewBuckets')
         ]);
         expect(invariantProblems(states, logs), `after crash ${run}`).toEqual([]);
+        // The stats page's sums were written with the log, or not at all.
+        expect(
+          buckets.reduce((n, b) => n + b.reviews, 0),
+          `review buckets after crash ${run}`
+        ).toBe(logs.length);
         // Every grade the page showed as saved is there; some written just as it crashed may be too.
         expect(logs.length, `after crash ${run}`).toBeGreaterThanOrEqual(expectedAtLeast);
         figures.inFlightStored += logs.length - expectedAtLeast;
