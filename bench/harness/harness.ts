@@ -76,6 +76,28 @@ function gradeRows(i: number, now: number) {
   return { state, log };
 }
 
+/** Times `count` raw `getAll` requests made by `request` on the app's database, without Dexie. */
+async function rawGetAll(
+  count: number,
+  request: (idb: IDBDatabase) => IDBRequest<unknown[]>
+): Promise<{ times: number[]; rows: number }> {
+  const idb = await openRaw('factdeck');
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const req = request(idb);
+    const result = await new Promise<unknown[]>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    times.push(performance.now() - t0);
+    rows = result.length;
+  }
+  idb.close();
+  return { times, rows };
+}
+
 let keyFloor: { name: string; idb: IDBDatabase; n: number } | null = null;
 let keyResult: Promise<number> | null = null;
 
@@ -162,25 +184,10 @@ const api = {
 
   /** The platform's floor for a queue: raw `getAll` of the 50 earliest-due states of one deck through `[deckId+due]`. */
   async rawRangeQuery(count: number, deckId = BENCH_DECK_ID): Promise<{ times: number[]; rows: number }> {
-    const idb = await openRaw('factdeck');
-    const times: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      const tx = idb.transaction('cardStates', 'readonly');
-      const req = tx
-        .objectStore('cardStates')
-        .index('[deckId+due]')
-        .getAll(IDBKeyRange.bound([deckId, -Infinity], [deckId, Infinity]), 50);
-      const result = await new Promise<unknown[]>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      times.push(performance.now() - t0);
-      rows = result.length;
-    }
-    idb.close();
-    return { times, rows };
+    const range = IDBKeyRange.bound([deckId, -Infinity], [deckId, Infinity]);
+    return rawGetAll(count, (idb) =>
+      idb.transaction('cardStates', 'readonly').objectStore('cardStates').index('[deckId+due]').getAll(range, 50)
+    );
   },
 
   seedMix,
@@ -339,21 +346,9 @@ const api = {
    * of every review log row through the `reviewedAt` index, without Dexie, `count` times.
    */
   async rawLogsRead(count: number): Promise<{ times: number[]; rows: number }> {
-    const idb = await openRaw('factdeck');
-    const times: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      const req = idb.transaction('reviewLogs', 'readonly').objectStore('reviewLogs').index('reviewedAt').getAll();
-      const result = await new Promise<unknown[]>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      times.push(performance.now() - t0);
-      rows = result.length;
-    }
-    idb.close();
-    return { times, rows };
+    return rawGetAll(count, (idb) =>
+      idb.transaction('reviewLogs', 'readonly').objectStore('reviewLogs').index('reviewedAt').getAll()
+    );
   },
 
   /** Parsing a CSV import on this thread (the page does it in a worker) and saving the deck, timed apart. */
