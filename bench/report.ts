@@ -206,6 +206,63 @@ function bytesRatio(p: PageBytes): number {
   return p.js.split.other / base;
 }
 
+/** The first-load bytes table and its target, as lines of Markdown. */
+export function bytesTable(bytes: PageBytes[]): string[] {
+  const lines: string[] = [];
+  lines.push('### First-load bytes (gzip)', '');
+  lines.push(
+    '| Page | JS total | Framework | Dexie | workbox-window | Everything else | Else ÷ (framework + Dexie + workbox-window) | CSS files | HTML (CSS inlined) |'
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of bytes) {
+    const sp = p.js.split;
+    lines.push(
+      `| \`${p.url}\` | ${kb(p.js.gzip)} KB | ${kb(sp.framework)} KB | ${kb(sp.dexie)} KB | ${kb(sp['workbox-window'])} KB | ` +
+        `${kb(sp.other)} KB | ${(bytesRatio(p) * 100).toFixed(0)}% | ${kb(p.css.gzip)} KB | ${kb(p.html.gzip)} KB |`
+    );
+  }
+  const home = bytes[0];
+  lines.push(
+    '',
+    `Target: on the home page, everything else at most 25% of framework + Dexie + workbox-window: ` +
+      `**${bytesRatio(home) <= 0.25 ? 'met' : 'not met'}** (${(bytesRatio(home) * 100).toFixed(0)}%). ` +
+      `Files: ${home.files.length} for the home page (${home.files.filter((f) => f.type === 'js').length} JS).`,
+    ''
+  );
+  return lines;
+}
+
+/** The Lighthouse table and its target, as lines of Markdown. */
+export function lighthouseTable(lighthouse: BenchResults['lighthouse']): string[] {
+  const lines: string[] = [];
+  lines.push('### Lighthouse 12 (mobile, simulated throttling; median of runs)', '');
+  lines.push('| Page | Runs | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | CLS | SI |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [url, runs] of Object.entries(lighthouse)) {
+    const score = (k: keyof (typeof runs)[0]['scores']) => median(runs.map((x) => x.scores[k]));
+    const metric = (k: keyof (typeof runs)[0]['metrics']) => median(runs.map((x) => x.metrics[k]));
+    lines.push(
+      `| \`${url}\` | ${runs.length} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ` +
+        `${score('seo')} | ${ms(metric('fcp'))} ms | ${ms(metric('lcp'))} ms | ${ms(metric('tbt'))} ms | ` +
+        `${metric('cls').toFixed(3)} | ${ms(metric('si'))} ms |`
+    );
+  }
+  const all = Object.values(lighthouse).flat();
+  const perfect = Object.values(lighthouse).every((runs) =>
+    (['performance', 'accessibility', 'best-practices'] as const).every(
+      (k) => median(runs.map((x) => x.scores[k])) === 100
+    )
+  );
+  const failing = [...new Set(all.flatMap((x) => x.failing.map((f) => `${f.category}: ${f.title} (${f.id})`)))];
+  lines.push(
+    '',
+    `Target: performance, accessibility and best practices 100 on every page: **${perfect ? 'met' : 'not met'}**.` +
+      (failing.length ? ` Audits below 1 in some run: ${failing.join('; ')}.` : ''),
+    ''
+  );
+  return lines;
+}
+
 /** The generated part of docs/performance.md. */
 export function tables(r: BenchResults, list: Figure[]): string {
   const lines: string[] = [];
@@ -240,52 +297,7 @@ export function tables(r: BenchResults, list: Figure[]): string {
     ''
   );
 
-  lines.push('### First-load bytes (gzip)', '');
-  lines.push(
-    '| Page | JS total | Framework | Dexie | workbox-window | Everything else | Else ÷ (framework + Dexie + workbox-window) | CSS files | HTML (CSS inlined) |'
-  );
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const p of r.bytes) {
-    const sp = p.js.split;
-    lines.push(
-      `| \`${p.url}\` | ${kb(p.js.gzip)} KB | ${kb(sp.framework)} KB | ${kb(sp.dexie)} KB | ${kb(sp['workbox-window'])} KB | ` +
-        `${kb(sp.other)} KB | ${(bytesRatio(p) * 100).toFixed(0)}% | ${kb(p.css.gzip)} KB | ${kb(p.html.gzip)} KB |`
-    );
-  }
-  const home = r.bytes[0];
-  lines.push(
-    '',
-    `Target: on the home page, everything else at most 25% of framework + Dexie + workbox-window: ` +
-      `**${bytesRatio(home) <= 0.25 ? 'met' : 'not met'}** (${(bytesRatio(home) * 100).toFixed(0)}%). ` +
-      `Files: ${home.files.length} for the home page (${home.files.filter((f) => f.type === 'js').length} JS).`,
-    ''
-  );
-
-  lines.push('### Lighthouse 12 (mobile, simulated throttling; median of runs)', '');
-  lines.push('| Page | Runs | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | CLS | SI |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const [url, runs] of Object.entries(r.lighthouse)) {
-    const score = (k: keyof (typeof runs)[0]['scores']) => median(runs.map((x) => x.scores[k]));
-    const metric = (k: keyof (typeof runs)[0]['metrics']) => median(runs.map((x) => x.metrics[k]));
-    lines.push(
-      `| \`${url}\` | ${runs.length} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ` +
-        `${score('seo')} | ${ms(metric('fcp'))} ms | ${ms(metric('lcp'))} ms | ${ms(metric('tbt'))} ms | ` +
-        `${metric('cls').toFixed(3)} | ${ms(metric('si'))} ms |`
-    );
-  }
-  const all = Object.values(r.lighthouse).flat();
-  const perfect = Object.values(r.lighthouse).every((runs) =>
-    (['performance', 'accessibility', 'best-practices'] as const).every(
-      (k) => median(runs.map((x) => x.scores[k])) === 100
-    )
-  );
-  const failing = [...new Set(all.flatMap((x) => x.failing.map((f) => `${f.category}: ${f.title} (${f.id})`)))];
-  lines.push(
-    '',
-    `Target: performance, accessibility and best practices 100 on every page: **${perfect ? 'met' : 'not met'}**.` +
-      (failing.length ? ` Audits below 1 in some run: ${failing.join('; ')}.` : ''),
-    ''
-  );
+  lines.push(...bytesTable(r.bytes), ...lighthouseTable(r.lighthouse));
   return lines.join('\n');
 }
 
@@ -299,7 +311,7 @@ ${END}
 `;
 
 /** Long series of timings as their summaries, so the JSON stays small enough to keep in the repository. */
-function compact(value: unknown): unknown {
+export function compactResults(value: unknown): unknown {
   if (Array.isArray(value)) {
     if (value.length > 10 && value.every((v) => typeof v === 'number')) return summarize(value);
     const first: unknown = value[0];
@@ -312,10 +324,10 @@ function compact(value: unknown): unknown {
       return Object.fromEntries(
         Object.keys(first).map((k) => [k, summarize(value.map((v: Record<string, number>) => v[k]))])
       );
-    return value.map(compact);
+    return value.map(compactResults);
   }
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compactResults(v)]));
   return value;
 }
 
@@ -323,7 +335,7 @@ function compact(value: unknown): unknown {
 export async function writeReport(root: string, results: BenchResults): Promise<string[]> {
   const list = figures(results);
   const json = path.join(root, 'bench', 'results.json');
-  const data = JSON.stringify(compact({ ...results, figures: list }));
+  const data = JSON.stringify(compactResults({ ...results, figures: list }));
   writeFileSync(json, await format(data, { ...(await resolveConfig(json)), filepath: json }));
   const doc = path.join(root, 'docs', 'performance.md');
   const current = existsSync(doc) ? readFileSync(doc, 'utf8') : TEMPLATE;

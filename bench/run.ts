@@ -2,7 +2,9 @@
  * `npm run bench`: measures the production build in headless Chromium and writes
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
- * `--quick` runs every step with fewer repetitions, to try the script out.
+ * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
+ * runs only the parts named (of compile, bytes, lighthouse, import, seeded) and prints their figures
+ * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
  * and the harness is served beside build/, never from it, so none of it is in the app or its precache.
@@ -19,7 +21,7 @@ import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { writeReport } from './report';
+import { bytesTable, compactResults, lighthouseTable, writeReport } from './report';
 import { startServer } from './server';
 import { summarize, type Summary } from './summary';
 
@@ -30,6 +32,9 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUICK = process.argv.includes('--quick');
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded'] as const;
+type Part = (typeof PARTS)[number];
+const ONLY = onlyParts(process.argv);
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -122,6 +127,19 @@ async function openHarness(page: Page, base: string): Promise<void> {
   await page.addScriptTag({ url: '/__bench/harness.js', type: 'module' });
   await page.locator('html[data-bench-ready]').waitFor({ state: 'attached' });
 }
+
+/** The parts named by `--only a,b` (null: every part). */
+function onlyParts(argv: string[]): Set<Part> | null {
+  const at = argv.indexOf('--only');
+  if (at < 0) return null;
+  const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length)
+    throw new Error(`--only takes a comma list of ${PARTS.join(', ')}; got "${argv[at + 1] ?? ''}"`);
+  return new Set(names as Part[]);
+}
+
+const runs = (part: Part) => ONLY === null || ONLY.has(part);
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -422,47 +440,90 @@ async function main() {
 
   log('bundling the benchmark harness (served beside build/, not from it)');
   const harnessDir = path.join(TMP, 'harness');
-  await buildHarness(ROOT, harnessDir);
+  if (runs('import') || runs('seeded')) await buildHarness(ROOT, harnessDir);
+  else mkdirSync(harnessDir, { recursive: true });
 
-  log(`deck compile: ${COMPILE_CARDS.toLocaleString('en')} generated cards in Node, ${N.compile} times`);
-  const compile = await benchCompile(COMPILE_CARDS, N.compile);
+  let compile: BenchResults['compile'] | undefined;
+  if (runs('compile')) {
+    log(`deck compile: ${COMPILE_CARDS.toLocaleString('en')} generated cards in Node, ${N.compile} times`);
+    compile = await benchCompile(COMPILE_CARDS, N.compile);
+  }
 
   const server = await startServer(BUILD, harnessDir, PORT);
   log(`serving build/ at ${server.base}`);
   try {
-    log('first-load bytes: home and study pages in fresh profiles');
-    const bytes = [await measureFirstLoad(server.base, HOME), await measureFirstLoad(server.base, STUDY_PAGE)];
+    let bytes: PageBytes[] | undefined;
+    if (runs('bytes')) {
+      log('first-load bytes: home and study pages in fresh profiles');
+      bytes = [await measureFirstLoad(server.base, HOME), await measureFirstLoad(server.base, STUDY_PAGE)];
+    }
 
-    const lighthouse: Record<string, LighthouseResult[]> = {};
-    for (const url of [HOME, DECK_PAGE, STUDY_PAGE]) {
-      lighthouse[url] = [];
-      for (let i = 0; i < N.lighthouse; i++) {
-        log(`Lighthouse ${url} (${i + 1} of ${N.lighthouse})`);
-        lighthouse[url].push(await runLighthouse(server.base + url, CHROMIUM));
+    let lighthouse: Record<string, LighthouseResult[]> | undefined;
+    if (runs('lighthouse')) {
+      lighthouse = {};
+      for (const url of [HOME, DECK_PAGE, STUDY_PAGE]) {
+        lighthouse[url] = [];
+        for (let i = 0; i < N.lighthouse; i++) {
+          log(`Lighthouse ${url} (${i + 1} of ${N.lighthouse})`);
+          lighthouse[url].push(await runLighthouse(server.base + url, CHROMIUM));
+        }
       }
     }
 
-    log(`import: previewing and importing a ${IMPORT_CARDS.toLocaleString('en')}-card CSV on /import`);
-    const imported = await measureImport(server.base);
+    let imported: BenchResults['imported'] | undefined;
+    if (runs('import')) {
+      log(`import: previewing and importing a ${IMPORT_CARDS.toLocaleString('en')}-card CSV on /import`);
+      imported = await measureImport(server.base);
+    }
 
-    const seeded = await measureSeeded(server.base);
+    const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
+    if (ONLY) {
+      printParts({ compile, bytes, lighthouse, imported, seeded });
+      return;
+    }
     const results = {
       generatedAt: new Date().toISOString(),
       quick: QUICK,
       machine: env,
-      compile,
-      bytes,
-      lighthouse,
-      imported,
-      seeded
+      compile: compile!,
+      bytes: bytes!,
+      lighthouse: lighthouse!,
+      imported: imported!,
+      seeded: seeded!
     };
     const written = await writeReport(ROOT, results);
     log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
   } finally {
     await server.close();
   }
+}
+
+/** For `--only`: the figures of the parts that ran, on stdout; docs/performance.md is left alone. */
+function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 'machine'>>): void {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  if (parts.bytes) {
+    console.log(['', ...bytesTable(parts.bytes)].join('\n'));
+    for (const p of parts.bytes) {
+      console.log(`${p.url}: JS files, gzip (framework / dexie / workbox-window / everything else)`);
+      for (const f of p.files.filter((x) => x.type === 'js'))
+        console.log(
+          `  ${f.path}  ${kb(f.gzip)}` + (f.split ? `  (${CATEGORIES.map((c) => kb(f.split![c])).join(' / ')})` : '')
+        );
+    }
+  }
+  if (parts.lighthouse) {
+    console.log(['', ...lighthouseTable(parts.lighthouse)].join('\n'));
+    for (const [url, results] of Object.entries(parts.lighthouse))
+      for (const r of results)
+        console.log(
+          `${url}: ${r.failing.map((f) => `${f.id} ${f.score.toFixed(2)}`).join(', ') || 'no audit below 1'}`
+        );
+  }
+  const rest = { compile: parts.compile, imported: parts.imported, seeded: parts.seeded };
+  for (const [name, value] of Object.entries(rest))
+    if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
 }
 
 export type BenchResults = {
