@@ -143,23 +143,28 @@ const runs = (part: Part) => ONLY === null || ONLY.has(part);
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * Moves the build's source maps to MAPS. A second run on the same build finds none to move and keeps
+ * the maps the first run moved (built files are named by content hash, so they still match).
+ */
 function moveSourceMaps(): number {
-  rmSync(MAPS, { recursive: true, force: true });
-  let moved = 0;
+  const maps: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (name.endsWith('.map')) {
-        const to = path.join(MAPS, path.relative(BUILD, file));
-        mkdirSync(path.dirname(to), { recursive: true });
-        renameSync(file, to);
-        moved++;
-      }
+      else if (name.endsWith('.map')) maps.push(file);
     }
   };
   walk(BUILD);
-  return moved;
+  if (maps.length === 0) return 0;
+  rmSync(MAPS, { recursive: true, force: true });
+  for (const file of maps) {
+    const to = path.join(MAPS, path.relative(BUILD, file));
+    mkdirSync(path.dirname(to), { recursive: true });
+    renameSync(file, to);
+  }
+  return maps.length;
 }
 
 interface PageBytes {
@@ -435,8 +440,9 @@ async function main() {
   mkdirSync(TMP, { recursive: true });
   const maps = moveSourceMaps();
   log(`moved ${maps} source maps out of build/ (used only to attribute bytes)`);
-  if (maps === 0)
+  if (maps === 0 && !existsSync(MAPS))
     log('warning: no source maps; every byte will count as "other" (build with bench/vite.bench.config.ts)');
+  else if (maps === 0) log('no source maps in build/: using those moved by an earlier run on this build');
 
   log('bundling the benchmark harness (served beside build/, not from it)');
   const harnessDir = path.join(TMP, 'harness');
