@@ -1,4 +1,4 @@
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 
 /** "paragraph 3", "paragraphs 3 and 4", "paragraphs 1, 3 and 7". */
 export function paragraphLabel(paragraphs: readonly number[]): string {

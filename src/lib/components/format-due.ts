@@ -1,4 +1,4 @@
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 
 /** "in 9 minutes", "in 3 hours", "tomorrow", "on 12 March": when a card is next due, relative to now. */
 export function formatDue(due: number, now: Date): string {

@@ -1,5 +1,5 @@
 /** Wording for statistics: study-day labels as dates, answer time as minutes and hours, shares as percent. */
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 
 /** A 'YYYY-MM-DD' study-day label as a local date, e.g. "Mon, 12 Jan 2026" or, with `options`, "12 Jan". */
 export function formatDay(

@@ -1,5 +1,5 @@
 /** Recognising "the device is out of space", however the browser and Dexie report it. */
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 
 // Firefox used its own name before the standard one.
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalJson, type BackupData } from './backup';
+import type { BackupData } from './backup';
+import { canonicalJson } from './backup-file';
 import { diffBackup, mergeBackupData } from './backup-merge';
 import { State, type CardProgress, type ReviewLogEntry, type SchedulingState } from './progress';
 import { Scheduler, type RatingValue } from './scheduler';

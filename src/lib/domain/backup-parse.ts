@@ -3,7 +3,8 @@
  * schema, then the checksum. Any problem is a BackupError that says what is wrong, and where.
  */
 import type { z } from 'zod';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupChecksum, type BackupFile } from './backup';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile } from './backup';
+import { backupChecksum } from './backup-file';
 import { backupFileSchema } from './backup.schema';
 
 export type BackupErrorCode = 'not-json' | 'not-backup' | 'newer-format' | 'invalid' | 'checksum';

@@ -1,11 +1,12 @@
 /**
- * The backup format: what a backup file (and a snapshot) holds, its checksum, and when to remind a
- * learner to download one. No zod here: reading untrusted files is in backup-parse.ts, loaded on demand.
+ * The backup format: what a backup file (and a snapshot) holds and when to remind a learner to
+ * download one. No zod here: reading untrusted files is in backup-parse.ts, loaded on demand. Every
+ * page loads this module (the database's snapshots use it), so making a file and its checksum live
+ * in backup-file.ts.
  */
 import type { Deck } from './deck.schema';
 import type { CardProgress, ReviewLogEntry } from './progress';
 import type { QuizAttempt } from './quiz-attempt';
-import { sha256Hex } from './sha256';
 
 export const BACKUP_FORMAT = 'factdeck-backup';
 /** Bump when a row's shape changes, and teach backup-parse.ts to convert the older format. */
@@ -58,32 +59,6 @@ export interface BackupFile {
 
 export function countRows(data: BackupData): TableCounts {
   return Object.fromEntries(BACKUP_TABLES.map((t) => [t, data[t].length])) as TableCounts;
-}
-
-/** JSON with object keys sorted at every level, so equal content always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
-}
-
-/** The checksum a backup file carries for its `data`. */
-export async function backupChecksum(data: unknown): Promise<string> {
-  return `sha256-${await sha256Hex(new TextEncoder().encode(canonicalJson(data)))}`;
-}
-
-export async function makeBackup(data: BackupData, appVersion: string, now: Date): Promise<BackupFile> {
-  return {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    appVersion,
-    exportedAt: now.toISOString(),
-    checksum: await backupChecksum(data),
-    data
-  };
 }
 
 /** `factdeck-backup-2026-03-02.json`, by the local date. */

@@ -16,6 +16,7 @@ export * from './stats';
 export * from './deck-summary';
 export * from './deck-diff';
 export * from './backup';
+export * from './backup-file';
 export * from './backup-merge';
 export * from './log-replay';
 export * from './integrity';

@@ -2,7 +2,7 @@
 import { isQuotaError, planImport, saveImportedDeck, storageFullMessage, type ImportPlan } from '$lib/db';
 import type { Deck } from '$lib/domain';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 import { systemClock } from './deck-status';
 
 /** The largest file read at all (the parser's own limit, checked before reading the bytes). */

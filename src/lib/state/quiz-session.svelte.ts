@@ -12,7 +12,7 @@ import {
   type QuizAnswer,
   type QuizAttempt
 } from '$lib/domain';
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 import { systemClock } from './deck-status';
 
 export type QuizPhase = 'setup' | 'asking' | 'results';

@@ -1,7 +1,7 @@
 /** The card browser's rows: every study item of every deck, searched, filtered and sorted. */
 import { LEECH_LAPSES, State, studyItemKey, type CardKind, type CardProgress, type StudyItem } from '$lib/domain';
 import type { DeviceDeck } from '$lib/state';
-import { t } from '$lib/text';
+import * as t from '$lib/text';
 
 export type ItemState = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
 

@@ -1,0 +1,44 @@
+/** How a card and its progress are described wherever one is shown. */
+import { plural } from './plural';
+
+/** The four grades, by rating (1 to 4). */
+export const grades = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as Record<1 | 2 | 3 | 4, string>;
+
+export const states = {
+  new: 'New',
+  learning: 'Learning',
+  review: 'Review',
+  relearning: 'Relearning',
+  suspended: 'Suspended',
+  leech: 'Leech'
+};
+
+export const kinds = {
+  fact: 'Reported fact',
+  claim: 'Claim',
+  claimBy: (who: string | undefined) => `Claim: ${who ?? 'someone'}`,
+  opinion: "Author's opinion"
+};
+
+export const answers = { true: 'True', false: 'False' };
+
+export const citation = {
+  source: 'Source:',
+  paragraph: (n: number) => `paragraph ${n}`,
+  paragraphs: (first: string, last: number) => `paragraphs ${first} and ${last}`
+};
+
+export const cloze = {
+  blank: 'blank',
+  blankWithHint: (hint: string) => `blank, hint: ${hint}`
+};
+
+/** When a card is due, from now. */
+export const due = {
+  now: 'now',
+  inMinutes: (m: number) => `in ${plural(m, 'minute')}`,
+  inHours: (h: number) => `in ${plural(h, 'hour')}`,
+  laterToday: 'later today',
+  tomorrow: 'tomorrow',
+  on: (date: string) => `on ${date}`
+};

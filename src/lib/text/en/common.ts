@@ -1,0 +1,73 @@
+/** The app shell and what any page may say: navigation, buttons, notices, errors, keyboard help. */
+
+export const app = {
+  name: 'Factdeck',
+  /** The browser tab's title for a page. */
+  title: (page: string) => `${page} · Factdeck`
+};
+
+export const nav = {
+  label: 'Main',
+  skip: 'Skip to content',
+  stats: 'Stats',
+  cards: 'Cards',
+  settings: 'Settings'
+};
+
+export const common = {
+  loading: 'Loading…',
+  cancel: 'Cancel',
+  close: 'Close',
+  reload: 'Reload',
+  study: 'Study',
+  backToDeck: 'Back to the deck',
+  /** An error's own words, for the end of a sentence. */
+  reason: (e: unknown) => (e instanceof Error ? e.message : String(e))
+};
+
+export const offline = {
+  badge: 'Offline',
+  detail: 'No network: everything here still works, and your progress is saved on this device.'
+};
+
+export const install = {
+  button: 'Install app',
+  why: 'Opens from your home screen, full screen, and works offline.',
+  ios: 'To install: tap Share, then Add to Home Screen.'
+};
+
+export const update = {
+  available: 'New version available.',
+  later: 'Later'
+};
+
+export const storageEvents = {
+  'updated-elsewhere': 'Factdeck was updated in another tab: reload to continue.',
+  'deleted-elsewhere': "Factdeck's data was deleted in another tab: reload to continue.",
+  blocked: 'Factdeck is updating how it stores your progress. Close or reload your other Factdeck tabs to continue.'
+};
+
+export const shortcuts = {
+  heading: 'Keyboard shortcuts',
+  key: 'Key',
+  what: 'What it does',
+  list: [
+    ['Space or Enter', 'Show the answer'],
+    ['1, 2, 3, 4', 'Grade: Again, Hard, Good, Easy'],
+    ['1 to 4', 'Before the answer: pick an option (multiple choice, true or false)'],
+    ['U or Ctrl+Z', 'Undo the last grade'],
+    ['Enter', 'Quiz: submit a typed answer, then continue'],
+    ['?', 'Show this list'],
+    ['Escape', 'Close this list']
+  ] as [string, string][]
+};
+
+export const error = {
+  notFound: 'Not found',
+  failed: 'Something went wrong',
+  noPage: 'There is no page at this address.',
+  home: 'Back to your decks',
+  /** A write refused for lack of space; `outcome` says what did not happen ("your answer was not saved"). */
+  storageFull: (outcome: string) =>
+    `Your device is out of storage space, so ${outcome}. Free some space on it, or download a backup from Settings, then try again.`
+};

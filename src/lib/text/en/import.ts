@@ -1,0 +1,67 @@
+/** The import page. */
+import { isAre, plural } from './plural';
+
+// `import` is a keyword, so the section gets another name inside this module.
+const importing = {
+  title: 'Import a deck',
+  intro:
+    'Add a deck to this device without any build step: from a spreadsheet saved as CSV, an Anki or Quizlet export, or a Factdeck deck file. You see every card and every problem before anything is saved. Imported decks work offline like the built-in ones.',
+  sourceHeading: 'Choose a file or paste cards',
+  file: 'File',
+  chooseFile: 'Choose a file',
+  dropNote: 'or drop it here. CSV, TSV, Anki or Quizlet text exports, and Factdeck decks (YAML or JSON).',
+  paste: 'Or paste the cards here',
+  format: 'Format',
+  formats: {
+    auto: 'Automatic',
+    csv: 'CSV',
+    tsv: 'TSV',
+    'anki-text': 'Anki (Notes in Plain Text)',
+    quizlet: 'Quizlet export',
+    'factdeck-yaml': 'Factdeck deck (YAML)',
+    'deck-json': 'Factdeck deck (JSON)'
+  },
+  /** Format names in "Read as …". */
+  formatNames: {
+    csv: 'CSV',
+    tsv: 'TSV',
+    'anki-text': 'Anki plain text',
+    quizlet: 'Quizlet export',
+    'factdeck-yaml': 'Factdeck deck (YAML)',
+    'deck-json': 'Factdeck deck (JSON)'
+  } as Record<string, string>,
+  language: 'Language of the cards',
+  termSeparator: 'Between term and definition',
+  cardSeparator: 'Between cards',
+  tab: 'tab',
+  newLine: 'new line',
+  preview: 'Preview',
+  previewHeading: 'Preview',
+  reading: 'Reading the file',
+  readingShort: 'Reading…',
+  readAs: 'Read as',
+  fromFile: (name: string) => ` from ${name}`,
+  problems: (n: number) => `${plural(n, 'problem')} to fix before importing. Nothing has been saved.`,
+  where: (line: number, col: number) => `line ${line}, column ${col}`,
+  deckTitle: 'Title',
+  summary: (cards: number) => `${plural(cards, 'card')}, deck id`,
+  renamed: (builtIn: string, id: string) => `A built-in deck is called “${builtIn}”, so this one gets the id “${id}”.`,
+  update: (added: number, changed: number, removed: number, unchanged: number) =>
+    `You already imported this deck. Importing updates it: ${added} new, ${changed} changed, ${removed} removed, ${unchanged} unchanged. Your progress on unchanged and changed cards is kept; changed cards are marked “changed since you last studied it”.`,
+  removedWithProgress: (n: number) => `${plural(n, 'studied card')} ${isAre(n)} not in the new version`,
+  keepProgress: 'Keep their progress',
+  deleteProgress: 'Delete their progress and history',
+  cardsLabel: 'Cards to import',
+  firstCards: (n: number) => `The first ${n} cards`,
+  theCards: 'The cards',
+  notes: (n: number) => `${plural(n, 'note')} on how the file was read`,
+  empty: 'Choose a file or paste cards to see them here before anything is saved.',
+  import: 'Import',
+  tooLarge: (name: string, megabytes: string) =>
+    `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
+  readFailed: (reason: string) => `The file could not be read: ${reason}`,
+  /** For `t.error.storageFull`. */
+  nothingImported: 'nothing was imported',
+  saveFailed: (reason: string) => `Nothing was imported: ${reason}`
+};
+export { importing as import };

@@ -1,0 +1,12 @@
+// English, in one module per page or feature, so that a page's code carries only its own words.
+export * from './common';
+export * from './card';
+export * from './home';
+export * from './deck';
+export * from './study';
+export * from './quiz';
+export * from './import';
+export * from './sources';
+export * from './stats';
+export * from './card-browser';
+export * from './settings';
