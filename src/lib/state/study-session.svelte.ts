@@ -25,6 +25,7 @@ import {
   type StudyItem,
   type StudyQueue
 } from '$lib/domain';
+import * as t from '$lib/text';
 import { SessionProgress, systemClock } from './deck-status';
 
 interface Graded {
@@ -177,8 +178,8 @@ export class StudySession {
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
     } catch (e) {
       this.error = isQuotaError(e)
-        ? storageFullMessage('your answer was not saved')
-        : `Your answer could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+        ? storageFullMessage(t.study.answerNotSaved)
+        : t.study.saveFailed(t.common.reason(e));
     } finally {
       this.#busy = false;
     }
@@ -193,7 +194,7 @@ export class StudySession {
     try {
       const restored = await undoReview(last.logId);
       if (restored === undefined) {
-        this.error = 'That grade can no longer be undone: the card was studied again since.';
+        this.error = t.study.undoTooLate;
       } else {
         if (restored) this.#snapshot.progress.set(last.itemId, restored);
         else this.#snapshot.progress.delete(last.itemId);
@@ -204,8 +205,8 @@ export class StudySession {
       }
     } catch (e) {
       this.error = isQuotaError(e)
-        ? storageFullMessage('the grade was not undone')
-        : `The grade could not be undone: ${e instanceof Error ? e.message : String(e)}`;
+        ? storageFullMessage(t.study.gradeNotUndone)
+        : t.study.undoFailed(t.common.reason(e));
     } finally {
       this.#busy = false;
     }
@@ -276,7 +277,7 @@ export class StudySession {
         }
         if (changed) this.#rebuild(undefined, true);
       },
-      error: (e: unknown) => (this.error = `Progress could not be read: ${e instanceof Error ? e.message : String(e)}`)
+      error: (e: unknown) => (this.error = t.study.followFailed(t.common.reason(e)))
     });
     return () => subscription.unsubscribe();
   }

@@ -18,6 +18,15 @@ export const study = {
   undone: 'Grade undone: the card is back.',
   nextDue: (when: string) => `Next card due ${when}.`,
   noneScheduled: 'No more cards are scheduled in this deck.',
+  /** For `t.error.storageFull`. */
+  answerNotSaved: 'your answer was not saved',
+  saveFailed: (reason: string) => `Your answer could not be saved: ${reason}`,
+  /** For `t.error.storageFull`. */
+  gradeNotUndone: 'the grade was not undone',
+  undoFailed: (reason: string) => `The grade could not be undone: ${reason}`,
+  undoTooLate: 'That grade can no longer be undone: the card was studied again since.',
+  /** Following grades made in another tab failed. */
+  followFailed: (reason: string) => `Progress could not be read: ${reason}`,
   card: 'Card',
   yourAnswer: 'Your answer',
   check: 'Check',
