@@ -132,7 +132,7 @@ export class QuizSession {
   }
 }
 
-/** The verdict on one answer. */
+/** The verdict on one answer, in the words the stored attempt keeps. */
 function judge(q: Question, given: string | boolean | Record<string, string>): QuizAnswer {
   const base = { questionId: q.id, type: q.type };
   const single = (prompt: string, g: string, rightAnswer: string, right: boolean) => ({
@@ -149,9 +149,10 @@ function judge(q: Question, given: string | boolean | Record<string, string>): Q
       return single(q.prompt, String(given), q.answer, String(given) === q.answer);
     case 'truefalse': {
       const g = given === true || given === 'true';
-      const rightAnswer = q.answer ? 'True' : q.rightAnswer ? `False: ${q.rightAnswer}` : 'False';
+      const word = (b: boolean) => (b ? t.answers.true : t.answers.false);
+      const rightAnswer = !q.answer && q.rightAnswer ? t.quiz.falseBecause(q.rightAnswer) : word(q.answer);
       const prompt = q.shownAnswer ? `${q.prompt} — ${q.shownAnswer}` : q.prompt;
-      return single(prompt, g ? 'True' : 'False', rightAnswer, g === q.answer);
+      return single(prompt, word(g), rightAnswer, g === q.answer);
     }
     case 'typed': {
       const result = checkAnswer(String(given), q.answer, q.accept);
@@ -165,8 +166,8 @@ function judge(q: Question, given: string | boolean | Record<string, string>): Q
         ...base,
         itemIds: q.pairs.map((p) => p.itemId),
         missed,
-        prompt: 'Match each prompt with its answer',
-        given: `${q.pairs.length - missed.length} of ${q.pairs.length} pairs right`,
+        prompt: t.quiz.matchAsked,
+        given: t.quiz.pairsRight(q.pairs.length - missed.length, q.pairs.length),
         rightAnswer: q.pairs.map((p) => `${p.prompt} → ${p.answer}`).join('; '),
         right: missed.length === 0
       };

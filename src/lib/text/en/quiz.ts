@@ -1,4 +1,5 @@
 /** The quiz page. */
+import { answers } from './card';
 
 export const quiz = {
   title: (deck: string) => `Quiz: ${deck}`,
@@ -52,6 +53,13 @@ export const quiz = {
   verdictRight: '(right)',
   verdictAlmost: '(right, check the spelling)',
   verdictWrong: '(wrong)',
+  /**
+   * Stored with a finished quiz's answers, as shown (a true/false answer in the words of `answers`):
+   * a record of what the learner saw, never read back as a code, so an old attempt keeps its words.
+   */
+  matchAsked: 'Match each prompt with its answer',
+  pairsRight: (right: number, total: number) => `${right} of ${total} pairs right`,
+  falseBecause: (rightAnswer: string) => `${answers.false}: ${rightAnswer}`,
   noQuestions: 'These choices leave no questions to ask. Pick more question types or all cards.',
   /** For `t.error.storageFull`. */
   resultNotSaved: 'your result was not saved',
