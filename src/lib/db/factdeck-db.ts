@@ -1,6 +1,7 @@
 /** The one IndexedDB database of Factdeck. Every schema version lives here, oldest first. */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { BucketKey, CardProgress, Deck, QuizAttempt, ReviewBucket, ReviewLogEntry } from '$lib/domain';
+import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
@@ -102,7 +103,7 @@ export function watchStorage(listener: (event: StorageEvent) => void): () => voi
 /** Thrown by `unlessBlocked` when an older tab keeps the database from opening. */
 export class StorageBlockedError extends Error {
   constructor() {
-    super('Factdeck is updating how it stores your progress. Close or reload your other Factdeck tabs to continue.');
+    super(t.storageEvents.blocked);
     this.name = 'StorageBlockedError';
   }
 }

@@ -1,5 +1,6 @@
 /** Snapshots a learner can go back to from Settings (they are taken by the changes they protect). */
 import { BACKUP_FORMAT_VERSION } from '$lib/domain';
+import * as t from '$lib/text';
 import { db } from './factdeck-db';
 import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
 
@@ -20,9 +21,8 @@ export function restoreSnapshot(id: number, now: Date): Promise<void> {
     [db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.decks, db.snapshots, db.snapshotData],
     async () => {
       const [info, row] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
-      if (!info || !row) throw new Error('This snapshot no longer exists.');
-      if (info.formatVersion > BACKUP_FORMAT_VERSION)
-        throw new Error('This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.');
+      if (!info || !row) throw new Error(t.settings.snapshots.gone);
+      if (info.formatVersion > BACKUP_FORMAT_VERSION) throw new Error(t.settings.snapshots.newer);
       await takeSnapshot(db, 'restore', now.getTime());
       await replaceTables(db, row.data);
     }

@@ -99,7 +99,9 @@ export const settings = {
     confirmLabel: 'Restore this snapshot',
     confirm: 'Replace everything on this device with this snapshot?',
     restore: 'Restore',
-    restored: (when: string) => `Everything is back as it was ${when}.`
+    restored: (when: string) => `Everything is back as it was ${when}.`,
+    gone: 'This snapshot no longer exists.',
+    newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.'
   },
   reset: {
     heading: 'Start over',
