@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import * as t from '$lib/text';
 
 // The deck loader reads content-type to tell a JSON deck from a host's HTML "not found" page.
 export const handle: Handle = ({ event, resolve }) =>
@@ -7,5 +8,5 @@ export const handle: Handle = ({ event, resolve }) =>
 // Prerendering runs on the build machine: show why a page failed, not just "500".
 export const handleError: HandleServerError = ({ error, event }) => {
   console.error(`Error while rendering ${event.url.pathname}:`, error);
-  return { message: 'Something went wrong while building this page.' };
+  return { message: t.build.failed };
 };

@@ -1,6 +1,7 @@
 /** Compiled decks are static JSON under /decks/, precached by the service worker for offline use. */
 import { error } from '@sveltejs/kit';
 import type { Deck, DeckSummary } from '$lib/domain';
+import * as t from '$lib/text';
 
 type Fetch = typeof fetch;
 
@@ -20,14 +21,14 @@ async function getJson(fetch: Fetch, url: string): Promise<Response | null> {
 /** Summaries of every built-in deck. */
 export async function loadDeckIndex(fetch: Fetch): Promise<DeckSummary[]> {
   const res = await getJson(fetch, '/decks/index.json');
-  if (!res?.ok) error(500, 'The list of decks could not be loaded. Reload the page to try again.');
+  if (!res?.ok) error(500, t.deckFiles.indexFailed);
   return res.json();
 }
 
 /** One whole deck, or a 404 page that names the missing deck. */
 export async function loadDeck(fetch: Fetch, deckId: string): Promise<Deck> {
   const res = /^[a-z0-9-]+$/.test(deckId) ? await getJson(fetch, `/decks/${deckId}.json`) : null;
-  if (!res || res.status === 404) error(404, `There is no deck called "${deckId}" on this device.`);
-  if (!res.ok) error(500, `The deck "${deckId}" could not be loaded (HTTP ${res.status}).`);
+  if (!res || res.status === 404) error(404, t.deckFiles.notFound(deckId));
+  if (!res.ok) error(500, t.deckFiles.failed(deckId, res.status));
   return res.json();
 }

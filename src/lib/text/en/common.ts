@@ -62,6 +62,18 @@ export const shortcuts = {
   ] as [string, string][]
 };
 
+/** When a deck's file (or the list of them) cannot be read: the page says so instead of its content. */
+export const deckFiles = {
+  indexFailed: 'The list of decks could not be loaded. Reload the page to try again.',
+  notFound: (deckId: string) => `There is no deck called "${deckId}" on this device.`,
+  failed: (deckId: string, status: number) => `The deck "${deckId}" could not be loaded (HTTP ${status}).`
+};
+
+/** A page that failed to render on the build machine (read by hooks.server.ts only). */
+export const build = {
+  failed: 'Something went wrong while building this page.'
+};
+
 export const error = {
   notFound: 'Not found',
   failed: 'Something went wrong',
