@@ -1,5 +1,6 @@
 /** Runs the import parser in a Web Worker, one worker per parse, reporting progress as it goes. */
 import type { ImportResult } from '$lib/domain/import';
+import * as t from '$lib/text';
 import type { ImportReply, ImportRequest } from './import.worker';
 import ImportWorker from './import.worker?worker';
 
@@ -15,7 +16,7 @@ export function parseInWorker(request: ImportRequest, onProgress: (fraction: num
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(event.message || 'the import worker stopped'));
+      reject(new Error(event.message || t.import.workerStopped));
     };
     worker.postMessage(request, request.bytes ? [request.bytes] : []);
   });

@@ -60,6 +60,8 @@ const importing = {
   tooLarge: (name: string, megabytes: string) =>
     `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
   readFailed: (reason: string) => `The file could not be read: ${reason}`,
+  /** For `readFailed`, when the browser gives no reason. */
+  workerStopped: 'the import worker stopped',
   /** For `t.error.storageFull`. */
   nothingImported: 'nothing was imported',
   saveFailed: (reason: string) => `Nothing was imported: ${reason}`

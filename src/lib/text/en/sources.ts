@@ -3,6 +3,7 @@ import { plural } from './plural';
 
 export const sources = {
   title: (source: string) => `${source} · Sources`,
+  notFound: (sourceId: string) => `There is no source called "${sourceId}" on this device.`,
   author: 'Author',
   publishedBy: 'Published by',
   firstPublishedBy: 'First published by',

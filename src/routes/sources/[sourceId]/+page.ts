@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { loadDeck, loadDeckIndex } from '$lib/decks';
 import { paragraphMap } from '$lib/domain';
+import * as t from '$lib/text';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {
@@ -9,7 +10,7 @@ export const load: PageLoad = async ({ fetch, params }) => {
     index.filter((d) => d.sourceIds.includes(params.sourceId)).map((d) => loadDeck(fetch, d.id))
   );
   const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
-  if (!source) error(404, `There is no source called "${params.sourceId}" on this device.`);
+  if (!source) error(404, t.sources.notFound(params.sourceId));
   const languages: Record<string, string> = Object.fromEntries(decks.map((d) => [d.id, d.language]));
   return { source, paragraphs: paragraphMap(source, decks), languages };
 };
