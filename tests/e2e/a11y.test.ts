@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freshContext, open, readStore } from './browser';
 
 const base = inject('baseUrl');
@@ -187,13 +187,11 @@ function report(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violatio
 }
 
 describe('accessibility: axe on every screen, both themes, phone and desktop', () => {
-  let context: BrowserContext;
   let close: () => Promise<void>;
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ page, close } = await freshContext());
   });
   afterAll(() => close());
 

@@ -16,10 +16,9 @@ interface Device {
 
 /** A browser profile of its own: a second device, or the same one after clearing site data. */
 async function device(time: Date): Promise<Device> {
-  const { context, close } = await freshContext();
-  await context.clock.install({ time });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, close, page };
+  const fresh = await freshContext();
+  await fresh.context.clock.install({ time });
+  return fresh;
 }
 
 /** Everything the learner can see about their progress: the deck's counts and every figure on /stats. */

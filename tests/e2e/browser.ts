@@ -29,25 +29,41 @@ export function launchOptions(): LaunchOptions {
 }
 
 /**
- * A fresh browser profile (own IndexedDB, service worker and cache), removed by `close()`; `options`
- * emulate a device (touch, user agent, viewport).
+ * A browser profile of its own (IndexedDB, service worker and cache): one device, the same after
+ * every launch on it.
  */
+export class Profile {
+  readonly dir = mkdtempSync(join(tmpdir(), 'factdeck-e2e-'));
+  #last: BrowserContext | undefined;
+
+  /** Chromium on this profile; `options` emulate a device (touch, user agent, viewport). */
+  async launch(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    return (this.#last = await chromium.launchPersistentContext(this.dir, {
+      ...launchOptions(),
+      viewport: { width: 390, height: 844 },
+      ...options
+    }));
+  }
+
+  /** Closes the last launch, if a failure left it open, and deletes the profile. */
+  async remove(): Promise<void> {
+    await this.#last?.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The tab the browser opened with. */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+/** A fresh profile launched, and its first tab; `close()` removes the profile. `options` as `Profile.launch`'s. */
 export async function freshContext(
   options: BrowserContextOptions = {}
-): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'factdeck-e2e-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    ...launchOptions(),
-    viewport: { width: 390, height: 844 },
-    ...options
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const profile = new Profile();
+  const context = await profile.launch(options);
+  return { context, page: await firstPage(context), close: () => profile.remove() };
 }
 
 /** Waits until a service worker controls the page, so everything precached is there offline. */
@@ -59,6 +75,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
     );
   });
+}
+
+/** Opens `url` online, waits until the service worker controls the page, then takes the browser offline. */
+export async function openThenGoOffline(page: Page, url: string): Promise<void> {
+  await open(page, url);
+  await waitForServiceWorker(page);
+  await page.context().setOffline(true);
 }
 
 /** Reads every row of one object store of the app's IndexedDB, from inside the page. */

@@ -1,6 +1,6 @@
 /** "Check data" in Settings, on progress damaged behind the app's back. */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freshContext, open, readStore } from './browser';
 
 const base = inject('baseUrl');
@@ -30,13 +30,11 @@ function damage(page: Page, put: StateRow | null, remove: [string, string] | nul
 }
 
 describe('check data', () => {
-  let context: BrowserContext;
   let close: () => Promise<void>;
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ page, close } = await freshContext());
   });
   afterAll(() => close());
 

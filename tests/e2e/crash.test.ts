@@ -5,12 +5,9 @@
  * shown as saved may be missing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { launchOptions, open, readStore } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { firstPage, open, Profile, readStore } from './browser';
 
 const base = inject('baseUrl');
 const RUNS = 20;
@@ -112,23 +109,12 @@ function startGrading(page: Page): Promise<void> {
 }
 
 describe('crash mid-write', () => {
-  const profile = mkdtempSync(join(tmpdir(), 'factdeck-crash-'));
-  // The last browser launched, closed if a failure left it open.
-  let last: BrowserContext | undefined;
-  afterAll(async () => {
-    await last?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-
-  const launch = async () =>
-    (last = await chromium.launchPersistentContext(profile, {
-      ...launchOptions(),
-      viewport: { width: 390, height: 844 }
-    }));
+  const profile = new Profile();
+  afterAll(() => profile.remove());
 
   /** Kills the browser process the way the system would (SIGKILL), and waits until all it started is gone. */
   async function killBrowser(context: BrowserContext) {
-    const { main, all } = browserProcesses(profile);
+    const { main, all } = browserProcesses(profile.dir);
     if (!main) throw new Error('the browser process was not found');
     const closed = new Promise((resolve) => context.once('close', resolve));
     process.kill(main, 'SIGKILL');
@@ -145,8 +131,8 @@ describe('crash mid-write', () => {
       let expectedAtLeast = 0;
       const started = Date.now();
       for (let run = 0; run <= RUNS; run++) {
-        const context = await launch();
-        const page = context.pages()[0] ?? (await context.newPage());
+        const context = await profile.launch();
+        const page = await firstPage(context);
         let confirmed = 0;
         await page.exposeFunction('__graded', (n: number) => (confirmed = n));
         const deck = DECKS[run % DECKS.length];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freshContext, open, waitForServiceWorker } from './browser';
 
 const base = inject('baseUrl');
@@ -53,13 +53,11 @@ describe('Content Security Policy', () => {
   });
 
   describe('in the browser', () => {
-    let context: BrowserContext;
     let close: () => Promise<void>;
     let page: Page;
 
     beforeAll(async () => {
-      ({ context, close } = await freshContext());
-      page = context.pages()[0] ?? (await context.newPage());
+      ({ page, close } = await freshContext());
       await page.addInitScript(() => {
         (window as unknown as { __violations: string[] }).__violations = [];
         document.addEventListener('securitypolicyviolation', (e) =>

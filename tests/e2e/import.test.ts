@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { freshContext, open, readStore, waitForServiceWorker } from './browser';
+import type { Page } from 'playwright-core';
+import { freshContext, open, openThenGoOffline, readStore } from './browser';
 
 const base = inject('baseUrl');
 
@@ -24,16 +24,12 @@ cards:
 `;
 
 describe('import without rebuilding, then study offline', () => {
-  let context: BrowserContext;
   let close: () => Promise<void>;
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
-    await open(page, `${base}/`);
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    ({ page, close } = await freshContext());
+    await openThenGoOffline(page, `${base}/`);
   });
   afterAll(() => close());
 

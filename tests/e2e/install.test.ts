@@ -24,8 +24,7 @@ describe('installing the app, and the offline badge', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page, close } = await freshContext());
     await onlyTestOffers(page);
   });
   afterAll(() => close());
@@ -93,9 +92,7 @@ describe('installing on an iPhone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    let context: BrowserContext;
-    ({ context, close } = await freshContext({ userAgent: IPHONE, hasTouch: true, isMobile: true }));
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ page, close } = await freshContext({ userAgent: IPHONE, hasTouch: true, isMobile: true }));
     await onlyTestOffers(page);
   });
   afterAll(() => close());

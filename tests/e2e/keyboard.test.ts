@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freshContext, open, readStore } from './browser';
 
 const base = inject('baseUrl');
@@ -12,13 +12,11 @@ interface LogRow {
 }
 
 describe('keyboard only: a whole study session and a whole quiz, no mouse', () => {
-  let context: BrowserContext;
   let close: () => Promise<void>;
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ page, close } = await freshContext());
   });
   afterAll(() => close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { freshContext, open, readStore, waitForServiceWorker } from './browser';
+import { freshContext, open, openThenGoOffline, readStore } from './browser';
 
 const base = inject('baseUrl');
 const DECK = 'world-capitals';
@@ -18,8 +18,7 @@ describe('offline study, end to end', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page, close } = await freshContext());
   });
   afterAll(() => close());
 
@@ -30,10 +29,7 @@ describe('offline study, end to end', () => {
   }
 
   test('first visit online installs the service worker, then everything works offline', async () => {
-    await open(page, `${base}/`);
-    await waitForServiceWorker(page);
-
-    await context.setOffline(true);
+    await openThenGoOffline(page, `${base}/`);
     await page.reload();
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await expect(page.getByRole('heading', { name: 'Your decks' }).isVisible()).resolves.toBe(true);

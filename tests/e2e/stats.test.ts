@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { freshContext, open, readStore, waitForServiceWorker } from './browser';
+import type { Page } from 'playwright-core';
+import { freshContext, open, openThenGoOffline, readStore } from './browser';
 
 const base = inject('baseUrl');
 const DECK = 'world-capitals';
 const ITEMS = 11; // study items of world-capitals: a reverse card is two, each cloze deletion one
 
 describe('statistics and the card browser, offline', () => {
-  let context: BrowserContext;
   let close: () => Promise<void>;
   let page: Page;
   // Noon today: the study day (from 4 a.m.) holds the reviews and the cards they make due in minutes.
@@ -15,12 +14,9 @@ describe('statistics and the card browser, offline', () => {
   noon.setHours(12, 0, 0, 0);
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
-    await context.clock.install({ time: noon });
-    page = context.pages()[0] ?? (await context.newPage());
-    await open(page, `${base}/`);
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    ({ page, close } = await freshContext());
+    await page.clock.install({ time: noon });
+    await openThenGoOffline(page, `${base}/`);
   });
   afterAll(() => close());
 

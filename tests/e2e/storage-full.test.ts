@@ -2,12 +2,9 @@
  * Full storage: with the origin's quota made tiny (DevTools protocol), grading and importing fail with
  * a message that says what to do, the app keeps working, and nothing already stored changes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { launchOptions, open, readStore, waitForServiceWorker } from './browser';
+import type { Page } from 'playwright-core';
+import { firstPage, open, Profile, readStore, waitForServiceWorker } from './browser';
 
 const base = inject('baseUrl');
 const STUDY = `${base}/decks/world-capitals/study`;
@@ -30,23 +27,14 @@ async function importCsv(page: Page, name: string, rows: string[]) {
 }
 
 describe('full storage', () => {
-  const profile = mkdtempSync(join(tmpdir(), 'factdeck-full-'));
-  // The last browser launched, closed if a failure left it open.
-  let last: BrowserContext | undefined;
-  afterAll(async () => {
-    await last?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-  const launch = async () =>
-    (last = await chromium.launchPersistentContext(profile, {
-      ...launchOptions(),
-      viewport: { width: 390, height: 844 }
-    }));
+  // The same device launched twice: with room to spare, then full.
+  const device = new Profile();
+  afterAll(() => device.remove());
 
   test('grading and importing say the device is full and what to do; nothing stored is damaged', async () => {
     // Some progress first, with room to spare: three grades and an imported deck.
-    let context = await launch();
-    let page = context.pages()[0] ?? (await context.newPage());
+    let context = await device.launch();
+    let page = await firstPage(context);
     await open(page, `${base}/`);
     await waitForServiceWorker(page);
     await importCsv(page, 'words.csv', ['one,1', 'two,2']);
@@ -59,8 +47,8 @@ describe('full storage', () => {
 
     // The same device with its storage full. Chromium applies a quota override to IndexedDB from the
     // next time the origin opens it, so it is set before the app loads.
-    context = await launch();
-    page = context.pages()[0] ?? (await context.newPage());
+    context = await device.launch();
+    page = await firstPage(context);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);

@@ -37,8 +37,7 @@ describe('a service worker update during study', () => {
 
   beforeEach(async () => {
     server.deploy(v1);
-    ({ context, close } = await freshContext());
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page, close } = await freshContext());
     pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });

@@ -16,12 +16,11 @@ describe('on a phone: swipe grading, tap targets, no sideways scrolling', () => 
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext({
+    ({ context, page, close } = await freshContext({
       viewport: { width: 375, height: 812 },
       hasTouch: true,
       isMobile: true
     }));
-    page = context.pages()[0] ?? (await context.newPage());
     cdp = await context.newCDPSession(page);
   });
   afterAll(() => close());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { freshContext, open, readStore } from './browser';
+import { firstPage, freshContext, open, readStore } from './browser';
 
 const base = inject('baseUrl');
 const STUDY = `${base}/decks/world-capitals/study`;
@@ -23,7 +23,7 @@ describe('two tabs at once', () => {
   afterEach(() => close());
 
   test('studying the same deck in two tabs: each queue follows the other, no review lost or doubled', async () => {
-    const a = context.pages()[0] ?? (await context.newPage());
+    const a = await firstPage(context);
     const b = await context.newPage();
     await open(a, STUDY);
     await open(b, STUDY);
@@ -58,7 +58,7 @@ describe('two tabs at once', () => {
   });
 
   test('a tab whose database another tab upgrades says so instead of failing', async () => {
-    const oldTab = context.pages()[0] ?? (await context.newPage());
+    const oldTab = await firstPage(context);
     await open(oldTab, STUDY);
     await oldTab.getByRole('button', { name: 'Show answer' }).waitFor();
     const newTab = await context.newPage();
@@ -85,7 +85,7 @@ describe('two tabs at once', () => {
   });
 
   test('an old tab holding the database open does not make a new one hang', async () => {
-    const oldTab = context.pages()[0] ?? (await context.newPage());
+    const oldTab = await firstPage(context);
     // Not a page of this version of the app, which opens the database itself as it starts.
     await oldTab.goto(`${base}/icons/favicon.svg`);
     // An old tab of a previous version holds version 1 open and ignores requests to close.

@@ -50,13 +50,12 @@ describe('untrusted card text never runs', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    ({ context, close } = await freshContext());
+    ({ context, page, close } = await freshContext());
     // Payloads point at other hosts; nothing may leave the test server.
     await context.route(
       (url) => !url.href.startsWith(base),
       (route) => route.abort()
     );
-    page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
