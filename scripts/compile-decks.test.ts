@@ -66,6 +66,19 @@ describe('compileContentDir', () => {
     expect(result.decks).toHaveLength(1);
   });
 
+  it('compiles YAML beyond what the fast reader takes, and places problems in it', async () => {
+    const card = '  - id: a\n    type: basic\n    front: &f a question\n      on two lines\n    back: *f';
+    await put('fancy.deck.yaml', deckText('fancy', card));
+    const [deck] = (await compileContentDir(dir)).decks;
+    expect(deck.cards[0]).toMatchObject({ front: 'a question on two lines', back: 'a question on two lines' });
+
+    const broken = await put('fancy.deck.yaml', deckText('fancy', card.replace('back', 'bakc')));
+    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+      `${shown(broken)}:6:5: card "a": missing field "back"`,
+      `${shown(broken)}:10:5: unknown field "bakc" in card "a"; did you mean "back"?`
+    ]);
+  });
+
   it('reports a duplicate source id at the second file', async () => {
     const first = await put('a.source.yaml', SOURCE);
     const second = await put('b.source.yaml', SOURCE);

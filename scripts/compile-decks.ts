@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { parseDeckText, parseSourceText, yamlPosition, type DeckProblem } from '../src/lib/domain/deck-parse';
 import type { Deck, Source } from '../src/lib/domain/deck.schema';
+import { readFastYaml } from './fast-yaml';
 
 export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
 
@@ -51,7 +52,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   for (const file of sourceFiles) {
     const text = await readText(file, problems);
     if (text === undefined) continue;
-    const parsed = parseSourceText(text, display(file));
+    const parsed = parseSourceText(text, display(file), readFastYaml);
     problems.push(...parsed.problems);
     if (!parsed.source) {
       const id = rawId(text);
@@ -75,7 +76,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   for (const file of deckFiles) {
     const text = await readText(file, problems);
     if (text === undefined) continue;
-    const parsed = parseDeckText(text, display(file), known);
+    const parsed = parseDeckText(text, display(file), known, readFastYaml);
     problems.push(...parsed.problems.map((p) => explainBrokenSource(p, brokenSourceFileById)));
     if (!parsed.deck) continue;
     const first = deckFileById.get(parsed.deck.id);

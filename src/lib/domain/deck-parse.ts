@@ -13,6 +13,7 @@ import {
   deckSchema,
   sourceSchema,
   type Deck,
+  type DeckFile,
   type Source
 } from './deck.schema';
 import { charOffset, keyOffset, loadYaml, offsetOf, writtenAt, type Located, type Path } from './deck-yaml';
@@ -26,13 +27,29 @@ export type DeckProblem = { path: string; line: number; col: number; message: st
 type Issue = { path: Path; code: string; message: string; keys?: string[]; note?: string; input?: unknown };
 type Context = { text: string; doc: Document; data: unknown; file: 'deck' | 'source' };
 
+/**
+ * Reads YAML text to plain data without positions, faster than `yaml`, or returns undefined when it
+ * cannot be sure to read it as `yaml` does. The deck compiler passes one; files it reads that turn
+ * out valid are never parsed with positions.
+ */
+export type FastYamlReader = (text: string) => unknown;
+
 /** `path:line:col: message`, the form editors and terminals turn into links. */
 export function formatProblem(p: DeckProblem): string {
   return `${p.path}:${p.line}:${p.col}: ${p.message}`;
 }
 
 /** Reads one `*.source.yaml` file. */
-export function parseSourceText(text: string, path: string): { source?: Source; problems: DeckProblem[] } {
+export function parseSourceText(
+  text: string,
+  path: string,
+  fastRead?: FastYamlReader
+): { source?: Source; problems: DeckProblem[] } {
+  const fast = fastRead?.(text);
+  if (fast !== undefined) {
+    const parsed = sourceSchema.safeParse(fast, parseOptions);
+    if (parsed.success) return { source: parsed.data, problems: [] };
+  }
   const loaded = loadYaml(text);
   if (!loaded.ok) return { problems: finish(loaded.located, loaded.lines, path) };
   const c: Context = { text, doc: loaded.doc, data: loaded.data, file: 'source' };
@@ -51,8 +68,15 @@ export function parseSourceText(text: string, path: string): { source?: Source; 
 export function parseDeckText(
   text: string,
   path: string,
-  knownSources: Map<string, Source> = new Map()
+  knownSources: Map<string, Source> = new Map(),
+  fastRead?: FastYamlReader
 ): { deck?: Deck; problems: DeckProblem[] } {
+  const fast = fastRead?.(text);
+  if (fast !== undefined) {
+    const deck = validDeck(fast, knownSources);
+    if (deck) return { deck, problems: [] };
+  }
+  // Read again with positions, so that every problem can name its line and column.
   const loaded = loadYaml(text);
   if (!loaded.ok) return { problems: finish(loaded.located, loaded.lines, path) };
   const c: Context = { text, doc: loaded.doc, data: loaded.data, file: 'deck' };
@@ -61,21 +85,14 @@ export function parseDeckText(
   const located = structural.flatMap((i) => locateIssue(i, c));
 
   const raw = loaded.data;
-  const items: unknown[] = isRecord(raw) && Array.isArray(raw.sources) ? raw.sources : [];
-  items.forEach((item, i) => {
-    if (typeof item === 'string' && sourceSchema.shape.id.safeParse(item).success && !knownSources.has(item))
-      located.push({
-        at: offsetOf(c.doc, ['sources', i]),
-        message: `unknown source "${item}": no content/*.source.yaml file has id "${item}"`
-      });
-  });
+  for (const [i, item] of unknownSources(raw, knownSources))
+    located.push({
+      at: offsetOf(c.doc, ['sources', i]),
+      message: `unknown source "${item}": no content/*.source.yaml file has id "${item}"`
+    });
 
   if (fileParse.success && located.length === 0) {
-    const { sources, ...rest } = fileParse.data;
-    const resolved = sources
-      ? { ...rest, sources: sources.map((s) => (typeof s === 'string' ? knownSources.get(s)! : s)) }
-      : rest;
-    const deckParse = deckSchema.safeParse(resolved, parseOptions);
+    const deckParse = deckSchema.safeParse(resolveSources(fileParse.data, knownSources), parseOptions);
     if (deckParse.success) return { deck: deckParse.data, problems: [] };
     located.push(...flatten(deckParse.error.issues).flatMap((i) => locateIssue(i, c)));
   } else {
@@ -84,6 +101,30 @@ export function parseDeckText(
       located.push(...locateIssue({ ...issue, code: 'custom' }, c));
   }
   return { problems: finish(located, loaded.lines, path) };
+}
+
+/** The deck when `data` is a valid deck file whose sources are all known; otherwise undefined. */
+function validDeck(data: unknown, knownSources: Map<string, Source>): Deck | undefined {
+  const fileParse = deckFileSchema.safeParse(data, parseOptions);
+  if (!fileParse.success || unknownSources(data, knownSources).length) return undefined;
+  const deckParse = deckSchema.safeParse(resolveSources(fileParse.data, knownSources), parseOptions);
+  return deckParse.success ? deckParse.data : undefined;
+}
+
+/** Source ids in `sources:` that no known source has, with their index. */
+function unknownSources(raw: unknown, knownSources: Map<string, Source>): [number, string][] {
+  const items: unknown[] = isRecord(raw) && Array.isArray(raw.sources) ? raw.sources : [];
+  return items.flatMap((item, i): [number, string][] =>
+    typeof item === 'string' && sourceSchema.shape.id.safeParse(item).success && !knownSources.has(item)
+      ? [[i, item]]
+      : []
+  );
+}
+
+/** The deck file with each source named by id replaced by that source. */
+function resolveSources(file: DeckFile, knownSources: Map<string, Source>) {
+  const { sources, ...rest } = file;
+  return sources ? { ...rest, sources: sources.map((s) => (typeof s === 'string' ? knownSources.get(s)! : s)) } : rest;
 }
 
 // ---- zod issues to plain words ----------------------------------------------------------------
