@@ -140,6 +140,10 @@ const EXPECTED: Record<string, string> = {
 
 const quoteList = (values: readonly unknown[]) => values.map((v) => `"${String(v)}"`).join(', ');
 
+/** A value as a message can show it: a list or group of fields by what it is, since its own `toString` may be anything. */
+const shown = (v: unknown) =>
+  Array.isArray(v) ? 'a list' : typeof v === 'object' && v !== null ? 'a group of fields' : String(v);
+
 /** Default wording for checks the schema gives no message of its own. */
 const plainWords = (iss: z.core.$ZodRawIssue): string => {
   switch (iss.code) {
@@ -157,7 +161,7 @@ const plainWords = (iss: z.core.$ZodRawIssue): string => {
     case 'invalid_format':
       return iss.format === 'url' ? 'must be a web address starting with https://' : `must be a valid ${iss.format}`;
     case 'invalid_value':
-      return `must be one of ${quoteList(iss.values)}, not "${String(iss.input)}"`;
+      return `must be one of ${quoteList(iss.values)}, not "${shown(iss.input)}"`;
     default:
       return 'is not valid here';
   }
@@ -221,9 +225,9 @@ function locateIssue(issue: Issue, c: Context): Located[] {
     const types = `use one of: ${CARD_TYPES.join(', ')}`;
     if (!isRecord(card) || card.type === undefined)
       return [{ at: offsetOf(c.doc, parentPath), message: withWhere(`missing field "type"; ${types}`) }];
-    return [
-      { at: offsetOf(c.doc, issue.path), message: withWhere(`unknown card type "${String(card.type)}"; ${types}`) }
-    ];
+    const message =
+      typeof card.type === 'string' ? `unknown card type "${card.type}"; ${types}` : `"type" must be text; ${types}`;
+    return [{ at: offsetOf(c.doc, issue.path), message: withWhere(message) }];
   }
 
   const parent = valueAt(c.data, parentPath);
@@ -253,14 +257,17 @@ function locateIssue(issue: Issue, c: Context): Located[] {
 
 function typeHint(message: string, value: unknown, c: Context, path: Path): string {
   if (value === null) return ', but it is empty';
-  const written = writtenAt(c.doc, c.text, path) ?? String(value);
+  // Called only for a value that is text, a number or true/false: an object's own `toString` may
+  // be anything (an imported file can hold `{"toString": false}`).
+  const written = () => writtenAt(c.doc, c.text, path) ?? String(value);
   if (message === EXPECTED.string && (typeof value === 'number' || typeof value === 'boolean'))
-    return `; put it in quotes to make it text: "${written}"`;
+    return `; put it in quotes to make it text: "${written()}"`;
   if (message === EXPECTED.boolean && typeof value === 'string')
-    return /^["']/.test(written) ? '; write true or false without quotes' : `, not "${written}"`;
+    return /^["']/.test(written()) ? '; write true or false without quotes' : `, not "${written()}"`;
   if (message === EXPECTED.array && !isRecord(value))
     return '; put each item on its own line starting with "- ", or write [first, second]';
-  if ((message === EXPECTED.number || message === EXPECTED.int) && typeof value === 'number') return `, not ${written}`;
+  if ((message === EXPECTED.number || message === EXPECTED.int) && typeof value === 'number')
+    return `, not ${written()}`;
   return '';
 }
 
@@ -290,7 +297,7 @@ function allowedKeys(objectPath: Path, c: Context): string[] {
   if (objectPath.length === 0) return Object.keys(deckFileSchema.shape);
   if (head === 'cards' && objectPath.length === 2) {
     const card = valueAt(c.data, [head, index]);
-    const keys = Object.keys(CARD_SHAPES.get(isRecord(card) ? String(card.type) : '') ?? {});
+    const keys = Object.keys(CARD_SHAPES.get(isRecord(card) && typeof card.type === 'string' ? card.type : '') ?? {});
     const common = Object.keys(CARD_SHAPES.get('truefalse')!).filter((k) =>
       [...CARD_SHAPES.values()].every((s) => k in s)
     );

@@ -59,7 +59,7 @@ function repairCard(item: unknown, i: number, bad: Set<string>): Card {
     bad.add('*');
     return standIn as Card;
   }
-  let shape = CARD_SHAPES.get(String(item.type));
+  let shape = typeof item.type === 'string' ? CARD_SHAPES.get(item.type) : undefined;
   if (!shape) {
     bad.add('type');
     shape = CARD_SHAPES.get('basic')!;

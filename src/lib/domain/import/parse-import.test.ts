@@ -153,6 +153,20 @@ describe('parseImport: never throws, reports progress', () => {
     expect(problemsOf(parseImport(undefined as unknown as ImportInput))[0]).toMatch(/The file is empty/);
   });
 
+  it('says what is wrong with values that are objects, even ones with their own toString', () => {
+    const head = '"id":"x","title":"t","description":"d","language":"en"';
+    const read = (text: string) => problemsOf(parseImport({ text, fileName: 'deck.json' }));
+    expect(read('[{"toString":false}]')).toEqual([
+      '1:1 the deck file must be a group of fields, one "name: value" per line'
+    ]);
+    expect(read(`{${head},"cards":[{"id":"a","type":{"toString":false}}]}`)).toEqual([
+      expect.stringMatching(/^1:\d+ card "a": "type" must be text; use one of: basic, /)
+    ]);
+    expect(read(`{${head},"cards":[{"id":"a","type":"truefalse","front":"f","answer":{"valueOf":1}}]}`)).toEqual([
+      expect.stringMatching(/^1:\d+ card "a": "answer" must be true or false/)
+    ]);
+  });
+
   it('reports progress for large inputs, rising to 1', () => {
     const seen: number[] = [];
     deckOf(parseImport({ text: rows(5000), fileName: 'x.csv' }, (f) => seen.push(f)));
