@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { bucketsOf, Scheduler, State, type ReviewLogEntry } from '$lib/domain';
 import { db } from './factdeck-db';
@@ -79,6 +79,20 @@ describe('review buckets follow the review log', () => {
     await resetCard('d', 'c0');
     expect(await storedBuckets()).toEqual(await expected());
     expect((await storedBuckets()).reduce((n, b) => n + b.reviews, 0)).toBe(4);
+  });
+
+  test('a liveQuery over the buckets hears of every grade and undo', async () => {
+    const seen: number[] = [];
+    const subscription = liveQuery(() => db.reviewBuckets.toArray()).subscribe((rows) =>
+      seen.push(rows.reduce((n, b) => n + b.reviews, 0))
+    );
+    const settled = (n: number) => expect.poll(() => seen.at(-1), { timeout: 2_000 }).toBe(n);
+    await settled(0);
+    const graded = await gradeCard({ deckId: 'd', cardId: 'c', rating: 3, now: new Date(T0), elapsedMs: 1, scheduler });
+    await settled(1);
+    await undoReview(graded.log.id);
+    await settled(0);
+    subscription.unsubscribe();
   });
 
   test('a bucket with no reviews left is deleted', async () => {

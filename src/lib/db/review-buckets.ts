@@ -14,6 +14,7 @@ import {
   type ReviewBucket,
   type ReviewLogEntry
 } from '$lib/domain';
+import { RangeSet } from 'dexie';
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, Middleware, Table } from 'dexie';
 
 const LOGS = 'reviewLogs';
@@ -114,8 +115,8 @@ async function applyToBuckets(
 /**
  * Keeps `reviewBuckets` in step with `reviewLogs`. The buckets are read and written with IndexedDB's
  * own calls on the log change's transaction: Dexie's lower layers expect Dexie's transaction zone,
- * which is gone after the first `await`. (So a `liveQuery` over the buckets would not hear of their
- * changes; the stats page reads them once.)
+ * which is gone after the first `await`. So that a `liveQuery` over the buckets still hears of their
+ * changes, each log change is marked as changing every bucket too.
  */
 export const reviewBucketsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -140,6 +141,10 @@ export const reviewBucketsMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req) {
             const trans = req.trans as unknown as IDBTransaction;
+            // Dexie's observability layer, below, adds these parts to what the transaction changed.
+            const parts = (req.mutatedParts ??= {});
+            for (const part of ['', ':dels'])
+              parts[`idb://${down.schema.name}/${BUCKETS}/${part}`] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
             // Both sent now, in this order, while Dexie's zone is still current.
             const before = rowsBefore(trans, req);
             const change = table.mutate(req);
