@@ -4,6 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 
 export const CATEGORY_IDS = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export const METRIC_IDS = {
@@ -25,16 +26,7 @@ export interface LighthouseResult {
 }
 
 /** The same flags as the browser tests, in Chromium's new headless mode. */
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export async function runLighthouse(url: string, chromePath: string): Promise<LighthouseResult> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS, logLevel: 'silent' });

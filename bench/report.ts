@@ -45,6 +45,8 @@ export function figures(r: BenchResults): Figure[] {
   const painted = summarize(s.grades.map((g) => g.frame));
   const first = summarize(s.queue.first);
   const statsCompute = summarize(s.stats.compute);
+  const complete = summarize(s.queue.complete);
+  const fullRead = summarize(s.fullRead.read.map((t, i) => t + s.fullRead.build[i]));
   const compile = summarize(r.compile.times);
   const list: Figure[] = [
     {
@@ -123,15 +125,15 @@ export function figures(r: BenchResults): Figure[] {
       id: 'due-queue-complete',
       figure: 'Due queue, complete (adds the never-studied items)',
       unit: 'ms',
-      summary: summarize(s.queue.complete),
-      ratio: ratio(query, raw, summarize(s.queue.complete))
+      summary: complete,
+      ratio: ratio(query, raw, complete)
     },
     {
       id: 'due-queue-full-read',
       figure: 'Due queue the old way (every state read, then built)',
       unit: 'ms',
-      summary: summarize(s.fullRead.read.map((t, i) => t + s.fullRead.build[i])),
-      ratio: ratio(query, raw, summarize(s.fullRead.read.map((t, i) => t + s.fullRead.build[i])))
+      summary: fullRead,
+      ratio: ratio(query, raw, fullRead)
     },
     {
       id: 'stats-compute',

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
 import { CATEGORIES, splitFile, type Split } from './attribute';
 import { benchCompile } from './compile';
 import { firstLoad, gzipSize, total, type Download } from './first-load';
@@ -30,20 +31,11 @@ const BUILD = path.join(ROOT, 'build');
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
 const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
 
 /** How many times each figure is measured. */
 const N = QUICK
@@ -104,7 +96,7 @@ async function profile(): Promise<{ context: BrowserContext; page: Page; close: 
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 }
   });
   // tsx names functions with a helper the page does not have.

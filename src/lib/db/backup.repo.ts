@@ -11,23 +11,14 @@ import {
   sanitizeSettings,
   Scheduler,
   type BackupData,
-  type BackupDeckRow,
   type BackupDiff,
-  type BackupFile,
-  type BackupSettingRow
+  type BackupFile
 } from '$lib/domain';
-import { db, type ImportedDeck, type SettingRow } from './factdeck-db';
+import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
 
 // Its own module, so the home page's reminder does not load restore and merge code.
 export { backupStatus, type BackupStatus } from './backup-status.repo';
-
-// The backup format and the stored rows are one shape: this fails to compile if either drifts.
-type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
-type Assert<T extends true> = T;
-type _RowsMatchTables = Assert<
-  [Same<ImportedDeck, BackupDeckRow>, Same<SettingRow, BackupSettingRow>] extends [true, true] ? true : false
->;
 
 export type RestoreMode = 'replace' | 'merge';
 

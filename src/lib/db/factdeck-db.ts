@@ -1,27 +1,21 @@
 /** The one IndexedDB database of Factdeck. Every schema version lives here, oldest first. */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BucketKey, CardProgress, Deck, QuizAttempt, ReviewBucket, ReviewLogEntry } from '$lib/domain';
+import type {
+  BackupDeckRow,
+  BackupSettingRow,
+  BucketKey,
+  CardProgress,
+  QuizAttempt,
+  ReviewBucket,
+  ReviewLogEntry
+} from '$lib/domain';
 import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
-
-/** A deck a learner imported on this device (built-in decks are static JSON, not stored here). */
-export interface ImportedDeck {
-  id: string;
-  deck: Deck;
-  fileName: string | null;
-  /** The format it was read from (csv, anki-text, factdeck-yaml...). */
-  format: string;
-  importedAt: number;
-  updatedAt: number;
-  /** Cards whose content changed at a re-import: card id to the time of that re-import. */
-  changed: Record<string, number>;
-}
+// Stored rows are in the backup format's shapes, so a backup holds exactly what the tables hold.
+export type SettingRow = BackupSettingRow;
+export type ImportedDeck = BackupDeckRow;
 
 export class FactdeckDB extends Dexie {
   cardStates!: Table<CardProgress, [string, string]>;

@@ -18,14 +18,16 @@ export interface BackupSettingRow {
   value: unknown;
 }
 
-/** A deck imported on the device, as the `decks` table stores it. */
+/** A deck a learner imported on this device, as the `decks` table stores it (built-in decks are static JSON). */
 export interface BackupDeckRow {
   id: string;
   deck: Deck;
   fileName: string | null;
+  /** The format it was read from (csv, anki-text, factdeck-yaml...). */
   format: string;
   importedAt: number;
   updatedAt: number;
+  /** Cards whose content changed at a re-import: card id to the time of that re-import. */
   changed: Record<string, number>;
 }
 
