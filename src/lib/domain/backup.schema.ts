@@ -40,7 +40,7 @@ const cardStateSchema: z.ZodType<CardProgress> = z.strictObject({
   leech: z.boolean().optional()
 } satisfies Shape<CardProgress>);
 
-const reviewLogSchema: z.ZodType<ReviewLogEntry> = z.strictObject({
+export const reviewLogSchema: z.ZodType<ReviewLogEntry> = z.strictObject({
   id,
   deckId: id,
   cardId: id,
@@ -66,7 +66,7 @@ const quizAnswerSchema: z.ZodType<QuizAnswer> = z.strictObject({
   almost: z.boolean().optional()
 } satisfies Shape<QuizAnswer>);
 
-const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
+export const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
   id,
   deckId: id,
   startedAt: time,
@@ -77,7 +77,7 @@ const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
   total: count
 } satisfies Shape<QuizAttempt>);
 
-const deckRowSchema: z.ZodType<BackupDeckRow> = z
+export const deckRowSchema: z.ZodType<BackupDeckRow> = z
   .strictObject({
     id,
     deck: deckSchema,
