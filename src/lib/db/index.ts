@@ -15,4 +15,5 @@ export * from './stats.repo';
 export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
+export * from './log-watch';
 export { isQuotaError, storageFullMessage } from './quota-error';
