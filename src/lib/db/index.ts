@@ -16,4 +16,4 @@ export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
 export * from './log-watch';
-export { isQuotaError, storageFullMessage } from './quota-error';
+export { isQuotaError } from './quota-error';

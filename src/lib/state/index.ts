@@ -17,8 +17,7 @@ export {
   type SnapshotInfo,
   type SnapshotReason
 } from './data-safety.svelte';
-// Until one helper words a failed write (next commit).
-export { isQuotaError, storageFullMessage } from '$lib/db';
+export { failedWrite } from './failed-write';
 export { CardsPage } from './cards-page.svelte';
 export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from './card-browser';
 export { StatsPage } from './stats-page.svelte';

@@ -1,13 +1,5 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import {
-  countStudied,
-  gradeCard,
-  isQuotaError,
-  requestPersistenceOnce,
-  storageFullMessage,
-  undoReview,
-  watchDeckLog
-} from '$lib/db';
+import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckLog } from '$lib/db';
 import {
   byId,
   Scheduler,
@@ -24,6 +16,7 @@ import {
 } from '$lib/domain';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
+import { failedWrite } from './failed-write';
 import { SessionProgress } from './session-progress';
 
 interface Graded {
@@ -175,9 +168,7 @@ export class StudySession {
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.study.answerNotSaved)
-        : t.study.saveFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.study.gradeFailed);
     } finally {
       this.#busy = false;
     }
@@ -202,9 +193,7 @@ export class StudySession {
         this.#rebuild(last.itemId);
       }
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.study.gradeNotUndone)
-        : t.study.undoFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.study.undoFailed);
     } finally {
       this.#busy = false;
     }

@@ -1,4 +1,5 @@
 /** The import page. */
+import type { FailedWrite } from './common';
 import { isAre, plural } from './plural';
 
 // `import` is a keyword, so the section gets another name inside this module.
@@ -62,8 +63,9 @@ const importing = {
   readFailed: (reason: string) => `The file could not be read: ${reason}`,
   /** For `readFailed`, when the browser gives no reason. */
   workerStopped: 'the import worker stopped',
-  /** For `t.error.storageFull`. */
-  nothingImported: 'nothing was imported',
-  saveFailed: (reason: string) => `Nothing was imported: ${reason}`
+  saveFailed: {
+    full: 'nothing was imported',
+    other: (reason: string) => `Nothing was imported: ${reason}`
+  } satisfies FailedWrite
 };
 export { importing as import };
