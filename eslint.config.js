@@ -14,6 +14,7 @@ const REACHES = {
   db: lib('db'),
   state: lib('state'),
   components: lib('components'),
+  text: lib('text'),
   routes: '^((\\.\\./)+routes|.*/src/routes)(/.*)?$',
   server: '^(\\.\\./)+server(/.*)?$',
   svelte: '^svelte(/.*)?$',
@@ -24,6 +25,7 @@ const WHY = {
   db: 'only state, +page.ts loads and db itself use src/lib/db',
   state: 'state is for pages, not for this folder',
   components: 'components are for pages',
+  text: 'domain code returns typed problems; src/lib/text words them',
   routes: 'nothing imports a route',
   server: 'the app never imports the server',
   svelte: 'domain code is plain TypeScript',
@@ -53,6 +55,13 @@ const boundaries = [
   boundary(
     'src/lib/domain',
     ['src/lib/domain/**'],
+    ['db', 'state', 'components', 'routes', 'server', 'svelte', 'dexie', '$app', 'text'],
+    ['src/lib/domain/**/*.test.ts', 'src/lib/domain/**/test-helpers.ts']
+  ),
+  // Its tests may word the problems it returns, to check them as a reader sees them.
+  boundary(
+    'a domain test',
+    ['src/lib/domain/**/*.test.ts', 'src/lib/domain/**/test-helpers.ts'],
     ['db', 'state', 'components', 'routes', 'server', 'svelte', 'dexie', '$app']
   ),
   boundary('src/lib/db', ['src/lib/db/**'], ['state', 'components', 'routes', 'server']),

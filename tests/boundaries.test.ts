@@ -62,9 +62,12 @@ describe('folder boundaries', () => {
       'svelte/store',
       'dexie',
       '$app/environment',
+      '$lib/text',
+      '../text/en/import',
       "import('$lib/db')"
     ]
   );
+  boundary('src/lib/domain/import/example.test.ts', ['$lib/text', './parse-import'], ['$lib/db', 'dexie', 'svelte']);
   boundary('src/lib/domain/sync/example.ts', ['../log-replay', './sync-record'], ['../../db', '../../state/all-decks']);
   boundary(
     'src/lib/db/example.repo.ts',

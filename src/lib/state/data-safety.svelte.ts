@@ -18,7 +18,13 @@ import {
   type RestoreMode,
   type SnapshotInfo
 } from '$lib/db';
-import { backupFileName, type BackupDiff, type BackupFile, type IntegrityReport } from '$lib/domain';
+import {
+  backupFileName,
+  type BackupDiff,
+  type BackupFile,
+  type BackupProblem,
+  type IntegrityReport
+} from '$lib/domain';
 import { loadAllDecks } from './all-decks';
 import { APP_VERSION } from './app-version';
 import { downloadFile } from './download';
@@ -60,11 +66,20 @@ export class DataSafety {
     this.persisted = (await navigator.storage?.persist?.()) ?? null;
   }
 
-  /** Reads and checks a backup file the learner chose, and compares it with this device; writes nothing. */
-  async readBackup(chosen: File): Promise<{ file: BackupFile; diff: BackupDiff }> {
+  /**
+   * Reads and checks a backup file the learner chose and compares it with this device, or says why it
+   * cannot be restored; writes nothing.
+   */
+  async readBackup(chosen: File): Promise<{ file: BackupFile; diff: BackupDiff } | { problem: BackupProblem }> {
     // Loaded on demand: the schema library is not needed to study.
-    const { parseBackupText } = await import('$lib/domain/backup-parse');
-    const file = await parseBackupText(await chosen.text());
+    const { BackupError, parseBackupText } = await import('$lib/domain/backup-parse');
+    let file: BackupFile;
+    try {
+      file = await parseBackupText(await chosen.text());
+    } catch (e) {
+      if (e instanceof BackupError) return { problem: e.problem };
+      throw e;
+    }
     return { file, diff: await previewRestore(file) };
   }
 

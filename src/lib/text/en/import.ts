@@ -61,6 +61,11 @@ const importing = {
   tooLarge: (name: string, megabytes: string) =>
     `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
   readFailed: (reason: string) => `The file could not be read: ${reason}`,
+  /** A deck read from a table: its title when the file gives none, and its description. */
+  naming: {
+    untitled: 'Imported deck',
+    importedFrom: (source: string | null) => `Imported from ${source ?? 'pasted text'}.`
+  },
   /** For `readFailed`, when the browser gives no reason. */
   workerStopped: 'the import worker stopped',
   saveFailed: {
