@@ -2,7 +2,6 @@
 import { deckProgress, loadSettings, quizAttempts, studiedSince } from '$lib/db';
 import {
   buildQueue,
-  DEFAULT_SETTINGS,
   limitsFor,
   nextStudyDayStart,
   State,
@@ -25,11 +24,6 @@ export interface DeckProgressSnapshot {
 
 /** The clock the app runs on; tests pass their own. */
 export const systemClock = (): Date => new Date();
-
-/** Progress of a deck before anything was read: nothing studied, default settings. */
-export function emptySnapshot(): DeckProgressSnapshot {
-  return { settings: DEFAULT_SETTINGS, progress: new Map(), today: { newCards: 0, reviews: 0 } };
-}
 
 /** Reads a deck's settings, card states and today's counts from IndexedDB. */
 export async function loadDeckProgress(deckId: string, now: Date): Promise<DeckProgressSnapshot> {
