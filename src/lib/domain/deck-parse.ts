@@ -11,6 +11,7 @@ import {
   citeSchema,
   deckFileSchema,
   deckSchema,
+  outlineEntrySchema,
   sourceSchema,
   type Deck,
   type DeckFile,
@@ -273,7 +274,7 @@ function typeHint(message: string, value: unknown, c: Context, path: Path): stri
 
 function unknownField(key: string, objectPath: Path, c: Context): string {
   const { where, rest } = subject(objectPath, c);
-  const owner = rest.length ? `${fieldLabel(rest)} of ${where || 'the deck'}` : where || `the ${c.file}`;
+  const owner = rest.length ? `${fieldLabel(rest)} of ${where || `the ${c.file}`}` : where || `the ${c.file}`;
   const object = valueAt(c.data, objectPath);
   const allowed = allowedKeys(objectPath, c).filter((k) => !(isRecord(object) && k in object));
   const guess = closest(key, allowed);
@@ -293,6 +294,7 @@ function requiredKeys(c: Context): string[] {
 
 function allowedKeys(objectPath: Path, c: Context): string[] {
   const [head, index, field] = objectPath;
+  if (objectPath.at(-2) === 'outline') return Object.keys(outlineEntrySchema.shape);
   if (c.file === 'source' || (head === 'sources' && objectPath.length === 2)) return Object.keys(sourceSchema.shape);
   if (objectPath.length === 0) return Object.keys(deckFileSchema.shape);
   if (head === 'cards' && objectPath.length === 2) {

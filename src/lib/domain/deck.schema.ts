@@ -15,8 +15,19 @@ const isoDate = z.iso.date('must be a date written YYYY-MM-DD, like 2020-08-25')
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
 export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'truefalse'] as const;
 
-/** A published text that cards cite by paragraph number. */
-export const sourceSchema = z.strictObject({
+/** One numbered paragraph of a source, summed up for the source page. */
+export const outlineEntrySchema = z.strictObject({
+  /** What the paragraph says, in one line of our own words. */
+  gist: text,
+  /** A few exact words from the paragraph, to link to that place in the original (a text fragment). */
+  quote: text.optional()
+});
+
+/**
+ * A published text that cards cite: by paragraph number when it has numbered paragraphs, by its
+ * byline (title, author, publisher, date), or as a whole when it has no numbered paragraphs.
+ */
+const sourceShape = z.strictObject({
   id: slug,
   title: text,
   author: text,
@@ -25,8 +36,10 @@ export const sourceSchema = z.strictObject({
   publisher: text,
   originalPublisher: text.optional(),
   date: isoDate,
-  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. */
-  paragraphs: z.number().int().positive(),
+  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. Left out, cards cite it as a whole. */
+  paragraphs: z.number().int().positive().optional(),
+  /** One entry per numbered paragraph, in order. */
+  outline: z.array(outlineEntrySchema).optional(),
   url: z.url().optional(),
   /** A short neutral summary in our own words. */
   summary: text.optional(),
@@ -36,9 +49,38 @@ export const sourceSchema = z.strictObject({
   note: text.optional()
 });
 
+type Issue = { path: (string | number)[]; message: string };
+
+/** Rules that span a source's fields: an outline has one entry per numbered paragraph. */
+export function sourceRuleIssues(source: { paragraphs?: number; outline?: readonly unknown[] }): Issue[] {
+  if (!source.outline) return [];
+  if (source.paragraphs === undefined)
+    return [
+      { path: ['outline'], message: '"outline" needs "paragraphs": how many numbered paragraphs the source has' }
+    ];
+  if (source.outline.length !== source.paragraphs)
+    return [
+      {
+        path: ['outline'],
+        message: `"outline" has ${source.outline.length} entries, but the source has ${source.paragraphs} paragraphs; write one entry per paragraph, in order`
+      }
+    ];
+  return [];
+}
+
+export const sourceSchema = sourceShape.superRefine((source, ctx) => {
+  for (const issue of sourceRuleIssues(source)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+/**
+ * Where a card's content comes from: paragraphs of a source, its byline, or both; a source without
+ * numbered paragraphs is cited as a whole, by `source` alone.
+ */
 export const citeSchema = z.strictObject({
   source: slug,
-  paragraphs: z.array(z.number().int().positive()).min(1, 'must list at least one paragraph')
+  paragraphs: z.array(z.number().int().positive()).min(1, 'must list at least one paragraph').optional(),
+  /** The title, author, publisher and date (and any attribution note), rather than the body. */
+  byline: z.boolean().optional()
 });
 
 const cardBase = {
@@ -85,8 +127,6 @@ const deckShape = {
   sources: z.array(sourceSchema).optional(),
   cards: z.array(cardSchema).min(1, 'must hold at least one card')
 };
-
-type Issue = { path: (string | number)[]; message: string };
 
 /** Rules that span fields: unique ids, answers among options, cites that resolve. */
 export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Issue[] {
@@ -153,21 +193,32 @@ export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Iss
         });
     }
     if (card.cite) {
-      const source = sources.get(card.cite.source);
+      const cite = card.cite;
+      const source = sources.get(cite.source);
       if (!source) {
         const known = [...sources.keys()];
         issues.push({
           path: at('cite', 'source'),
-          message: `cites source "${card.cite.source}", which this deck does not declare${
+          message: `cites source "${cite.source}", which this deck does not declare${
             known.length ? ` (declared: ${known.join(', ')})` : ' (add it under "sources")'
           }`
         });
-      } else {
-        card.cite.paragraphs.forEach((p, j) => {
-          if (p > source.paragraphs)
+      }
+      const count = source ? source.paragraphs : 1;
+      if (count === undefined) {
+        if (cite.paragraphs)
+          issues.push({
+            path: at('cite', 'paragraphs'),
+            message: `source "${source!.id}" has no numbered paragraphs; cite it as a whole: { source: ${source!.id} }`
+          });
+      } else if (!cite.paragraphs) {
+        if (!cite.byline) issues.push({ path: at('cite'), message: 'missing field "paragraphs" in "cite"' });
+      } else if (source) {
+        cite.paragraphs.forEach((p, j) => {
+          if (p > count)
             issues.push({
               path: at('cite', 'paragraphs', j),
-              message: `cites paragraph ${p}, but source "${source.id}" has only ${source.paragraphs} paragraphs`
+              message: `cites paragraph ${p}, but source "${source.id}" has only ${count} paragraphs`
             });
         });
       }
@@ -201,6 +252,7 @@ export const deckSummarySchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 export type Cite = z.infer<typeof citeSchema>;
 export type Card = z.infer<typeof cardSchema>;
 export type CardType = Card['type'];
