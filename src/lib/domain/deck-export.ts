@@ -39,6 +39,7 @@ const SOURCE_KEYS = [
   'originalPublisher',
   'date',
   'paragraphs',
+  'outline',
   'url',
   'summary',
   'genre',
