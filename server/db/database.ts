@@ -18,8 +18,9 @@ export interface Database {
   db: Db;
   /** 'postgres' or 'pglite'. */
   kind: DatabaseTarget['kind'];
-  /** Set for PGlite: its session pool (tests read `waiting`). */
+  /** Set for PGlite: its session pool (tests read `waiting`) and the instance (to dump it). */
   pglitePool?: PglitePool;
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -43,5 +44,5 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pglite = await PGlite.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
   const pool = new PglitePool(pglite);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'pglite', pglitePool: pool, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglitePool: pool, pglite, close: () => db.destroy() };
 }

@@ -24,6 +24,10 @@ export function firstIssue(error: z.ZodError): Issue {
     message = 'must be one of review, quiz, deck, setting, mark, removal';
   } else if (issue.code === 'invalid_union' && path[path.length - 1] === 'type') {
     message = 'must be one of review, items, deck, all';
+  } else if (issue.code === 'too_small' && issue.origin === 'array' && message.startsWith('Too small')) {
+    message = `must hold at least ${issue.minimum}`;
+  } else if (issue.code === 'too_big' && issue.origin === 'array' && message.startsWith('Too big')) {
+    message = `must hold at most ${issue.maximum}`;
   } else if (issue.code === 'invalid_type') {
     message = / received undefined$/.test(message)
       ? 'is missing'
