@@ -51,8 +51,14 @@ export async function compressBuild(dir: string): Promise<Compressed> {
       out.files++;
       out.bytes += data.length;
       // A copy that does not save at least 5% costs a decompression for nothing.
-      if (b.length < data.length * 0.95) (writeFileSync(`${file}.br`, b), (out.br += b.length));
-      if (g.length < data.length * 0.95) (writeFileSync(`${file}.gz`, g), (out.gz += g.length));
+      if (b.length < data.length * 0.95) {
+        writeFileSync(`${file}.br`, b);
+        out.br += b.length;
+      }
+      if (g.length < data.length * 0.95) {
+        writeFileSync(`${file}.gz`, g);
+        out.gz += g.length;
+      }
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
