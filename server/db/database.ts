@@ -37,6 +37,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
       }
     });
+    // An idle connection the database drops (a restart, a failover) is replaced on next use; without
+    // a listener its error would end the process.
+    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -78,6 +78,7 @@ describe.each(backends)('accounts, devices, link codes and recovery on $name', (
     expect(made.status).toBe(201);
     expect(made.body.code).toMatch(CODE);
     expect(made.body.expiresAt).toBe(server.time + 10 * 60_000);
+    server.time += 1000;
     const typed = ` ${made.body.code.toLowerCase().replace('-', ' ')} `;
     const laptop = await server.call('POST', '/api/link', { body: { code: typed, deviceName: 'Laptop' } });
     expect(laptop.status).toBe(201);

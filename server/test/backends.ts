@@ -46,6 +46,15 @@ async function openPostgres(url: string): Promise<TestDatabase> {
     },
     close: async () => {
       await database.close();
+      // The pool's sockets close just after it says it has ended: wait for them, so dropping the
+      // database does not cut a connection that is still saying goodbye.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }

@@ -57,6 +57,8 @@ export class TestServer {
 
   /** A second device of `device`'s account, joined by a link code. */
   async linkDevice(device: Joined, deviceName = 'Laptop'): Promise<Joined> {
+    // A second later, so devices list in the order they joined.
+    this.time += 1000;
     const { body: code } = await this.call('POST', '/api/link-codes', { token: device.token });
     const res = await this.call('POST', '/api/link', { body: { code: code.code, deviceName } });
     if (res.status !== 201) throw new Error(`link failed: ${JSON.stringify(res.body)}`);
