@@ -147,26 +147,33 @@ function isTypo(given: string, expected: string): boolean {
 }
 
 /**
- * Optimal string alignment distance (Levenshtein plus swapping two neighbours, "teh" -> "the"),
- * stopping early once every path costs more than `max`.
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbours, "teh" -> "the"), or
+ * `max + 1` when it is more than `max`. Only cells within `max` of the diagonal can stay within
+ * `max`, so only those are computed: time grows with the length times `max`, not with the length
+ * squared (a deck's long answers are compared with each other when a quiz picks wrong answers).
  */
-function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+function editDistance(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const width = b.length + 1;
+  let before = new Array<number>(width).fill(over);
+  let prev = Array.from({ length: width }, (_, j) => (j <= max ? j : over));
+  let row = new Array<number>(width).fill(over);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    row[from - 1] = from === 1 && i <= max ? i : over;
+    let best = row[from - 1];
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
+      row[j] = Math.min(d, over);
+      best = Math.min(best, row[j]);
     }
-    if (best > max) return max + 1;
-    before = prev;
-    prev = row;
+    if (to < b.length) row[to + 1] = over;
+    if (best > max) return over;
+    [before, prev, row] = [prev, row, before];
   }
   return prev[b.length];
 }

@@ -48,4 +48,17 @@ describe('plainText', () => {
   it('leaves raw HTML as text, as it is shown', () => {
     expect(plainText('<b>Lima</b>')).toBe('<b>Lima</b>');
   });
+
+  it('pairs code spans and emphasis as CommonMark does, marks with no partner staying as written', () => {
+    expect(plainText('`a` and ``b ` c`` and ```d')).toBe('a and b ` c and ```d');
+    expect(plainText('*a **b** c* and **a* and _a_b')).toBe('a b c and *a and _a_b');
+    expect(plainText('[a](<b>) [c](d e) [f](g "h") [i](j(k))')).toBe('a [c](d e) f i');
+  });
+
+  it('reads hostile runs of markup in linear time (issue 21: 4,000 backticks froze a quiz)', () => {
+    expect(plainText('x ' + '`'.repeat(4_000))).toBe('x ' + '`'.repeat(4_000));
+    expect(plainText('`'.repeat(4_000))).toBe(''); // an empty fenced code block, as marked shows it
+    expect(plainText('*a'.repeat(5_000))).toHaveLength(5_000);
+    expect(plainText('~~~\n'.repeat(2_000))).toBe('');
+  });
 });

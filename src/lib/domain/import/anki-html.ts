@@ -87,22 +87,72 @@ GREEK.split(' ').forEach((name, i) => {
   if (name !== 'sigmaf') ENTITIES[name[0].toUpperCase() + name.slice(1)] = String.fromCharCode(0x391 + i);
 });
 
-// A tag: "<", a letter or "/", then anything up to ">" outside quoted attribute values.
-const TAG = /<\/?[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
-const BLOCK = /<\/?(?:div|p|li|ul|ol|tr|table|h[1-6]|blockquote|pre)\b[^>]*>/gi;
+// A tag: "<", a letter or "/", then anything up to ">" outside quoted attribute values. No "<" outside
+// quotes, so a search that fails stops at the next "<" (src/regex-safety.test.ts checks every pattern).
+const TAG = /<\/?[a-z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>/gi;
+const BLOCK = /<\/?(?:div|p|li|ul|ol|tr|table|h[1-6]|blockquote|pre)\b[^<>]*>/gi;
+const LINE_BREAK = /<br\b[^<>]*>/gi;
+const RAW_TEXT_OPEN = /<(script|style)\b[^<>]*>/gi;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
+const STYLE_CLOSE = /<\/style\s*>/gi;
 const BREAK = '\u0000'; // cannot occur in imported text: files holding NUL are refused as binary
 
 /** Plain text of an HTML fragment. */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\b[^>]*>/gi, '\n')
-    .replace(BLOCK, BREAK)
-    .replace(TAG, '')
-    // eslint-disable-next-line no-control-regex -- NUL is the BREAK marker, absent from imported text
-    .replace(/[ \t]*\u0000[\s\u0000]*/g, '\n');
+  const text = joinBreaks(
+    dropRawText(dropComments(html)).replace(LINE_BREAK, '\n').replace(BLOCK, BREAK).replace(TAG, '')
+  );
   return decodeEntities(text).trim();
+}
+
+/** Without `<!-- … -->`; an unclosed comment is left as text. */
+function dropComments(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', from)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close === -1) break;
+    out += html.slice(from, open);
+    from = close + 3;
+  }
+  return out + html.slice(from);
+}
+
+/** Without script and style elements and their content; one with no closing tag keeps its content. */
+function dropRawText(html: string): string {
+  let out = '';
+  let from = 0;
+  const unclosed = new Set<string>();
+  RAW_TEXT_OPEN.lastIndex = 0;
+  for (let open = RAW_TEXT_OPEN.exec(html); open; open = RAW_TEXT_OPEN.exec(html)) {
+    const name = open[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = name === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE;
+    close.lastIndex = RAW_TEXT_OPEN.lastIndex;
+    if (!close.exec(html)) {
+      unclosed.add(name);
+      continue;
+    }
+    out += html.slice(from, open.index);
+    from = RAW_TEXT_OPEN.lastIndex = close.lastIndex;
+  }
+  return out + html.slice(from);
+}
+
+/** Each run of block breaks (with the spaces around it) as one line break. */
+function joinBreaks(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const at = text.indexOf(BREAK, i);
+    if (at === -1) return out + text.slice(i);
+    let end = at;
+    while (end > i && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    out += text.slice(i, end) + '\n';
+    i = at + 1;
+    while (i < text.length && (text[i] === BREAK || /\s/.test(text[i]))) i++;
+  }
+  return out;
 }
 
 function decodeEntities(text: string): string {
