@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { State } from 'ts-fsrs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupDeckRow, type BackupFile } from './backup';
 import { deckSchema } from './deck.schema';
-import type { CardProgress, ReviewLogEntry, SchedulingState } from './progress';
+import { MAX_DATE_MS, type CardProgress, type ReviewLogEntry, type SchedulingState } from './progress';
 import { QUESTION_TYPES, type QuestionType } from './quiz';
 import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
 
@@ -14,7 +14,11 @@ import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
 type Shape<T> = Record<keyof T, z.ZodType>;
 
 const id = z.string().min(1, 'must not be empty');
-const time = z.number();
+/** A time in epoch ms that a Date can hold (±8.64e15): out of that range, merging gave NaN dates. */
+const time = z
+  .number()
+  .min(-MAX_DATE_MS, 'must be a time a date can hold (epoch milliseconds within ±8.64e15)')
+  .max(MAX_DATE_MS, 'must be a time a date can hold (epoch milliseconds within ±8.64e15)');
 const count = z.int().nonnegative('must be 0 or more');
 const state = z.enum(State, { error: 'must be 0 (new), 1 (learning), 2 (review) or 3 (relearning)' });
 

@@ -5,6 +5,11 @@
 import { z } from 'zod';
 import { parseCloze } from './cloze';
 
+// zod would otherwise probe `new Function('')` to compile faster parsers: under the app's Content
+// Security Policy (no eval) that probe is a reported violation on every restore and import. Every
+// schema module imports this one, so this runs before any of them parses.
+z.config({ jitless: true });
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z
   .string()

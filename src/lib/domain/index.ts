@@ -18,6 +18,7 @@ export * from './deck-diff';
 export * from './backup';
 export * from './backup-file';
 export * from './backup-merge';
+export * from './backup-rename';
 export * from './log-replay';
 export * from './integrity';
 export * from './plain-text';
