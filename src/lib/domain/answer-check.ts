@@ -42,8 +42,8 @@ const MONTHS = [
   'november',
   'december'
 ];
-const MONTH_ABBREVIATIONS: Record<string, string> = Object.fromEntries([
-  ...MONTHS.map((m) => [m.slice(0, 3), m]),
+const MONTH_ABBREVIATIONS = new Map<string, string>([
+  ...MONTHS.map((m): [string, string] => [m.slice(0, 3), m]),
   ['sept', 'september']
 ]);
 
@@ -70,7 +70,7 @@ export function normalizeAnswer(text: string): string {
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
     .replace(LEADING_ARTICLE, '');
   const words = numberWordsToDigits(s);
-  return /\d/.test(words) ? words.replace(/\p{L}+/gu, (w) => MONTH_ABBREVIATIONS[w] ?? w) : words;
+  return /\d/.test(words) ? words.replace(/\p{L}+/gu, (w) => MONTH_ABBREVIATIONS.get(w) ?? w) : words;
 }
 
 /**

@@ -150,6 +150,11 @@ describe('a restored deck that takes the id of a built-in deck', () => {
     expect(renamed.reviewLogs[0].deckId).toBe('world-capitals-imported');
     expect(renameShadowingDecks(renamed, new Set(['world-capitals']))).toEqual(renamed);
   });
+
+  test('a deck called "index", the name of the deck list file, is renamed the same way', () => {
+    const renamed = renameShadowingDecks({ ...empty(), decks: [row('index')] }, new Set());
+    expect(renamed.decks.map((d) => d.deck.id)).toEqual(['index-imported']);
+  });
 });
 
 describe('merging settings', () => {

@@ -1,18 +1,19 @@
 /** A deck in a backup that would take the place of a built-in deck, renamed as an import renames it. */
 import type { BackupData } from './backup';
+import { deckIdTaken } from './reserved-ids';
 
 /**
- * `data` with every imported deck whose id is a built-in deck's renamed to `<id>-imported` (as
+ * `data` with every imported deck whose id is a built-in deck's or reserved (`RESERVED_DECK_IDS`) renamed to `<id>-imported` (as
  * `/import` does), together with the progress, reviews and quiz attempts of its own cards; progress
  * of other card ids stays with the built-in deck. Pure; returns `data` itself when nothing clashes.
  */
 export function renameShadowingDecks(data: BackupData, builtInIds: ReadonlySet<string>): BackupData {
-  if (!data.decks.some((d) => builtInIds.has(d.id))) return data;
+  if (!data.decks.some((d) => deckIdTaken(d.id, builtInIds))) return data;
   const renamed = new Map<string, { to: string; cards: Set<string> }>();
   const decks = data.decks.map((row) => {
-    if (!builtInIds.has(row.id)) return row;
+    if (!deckIdTaken(row.id, builtInIds)) return row;
     let to = `${row.id}-imported`;
-    while (builtInIds.has(to) || data.decks.some((d) => d.id === to)) to += '-imported';
+    while (deckIdTaken(to, builtInIds) || data.decks.some((d) => d.id === to)) to += '-imported';
     renamed.set(row.id, { to, cards: cardIdsOf(row.deck) });
     return { ...row, id: to, deck: { ...row.deck, id: to } };
   });

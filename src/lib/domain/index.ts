@@ -22,3 +22,5 @@ export * from './backup-rename';
 export * from './log-replay';
 export * from './integrity';
 export * from './plain-text';
+export * from './own';
+export * from './reserved-ids';

@@ -4,7 +4,14 @@
  * (docs/authoring.md, "Formatting card text"); anything outside it is left as written.
  */
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0']
+]);
 /** Private-use characters that mark text set aside (code, escapes) while the rest is stripped. */
 const HOLD = '\ue000';
 const HOLD_END = '\ue001';
@@ -307,7 +314,7 @@ function normalizeLabel(label: string): string {
 
 function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/g, (whole, dec, hex, name) => {
-    if (name) return NAMED_ENTITIES[name] ?? whole;
+    if (name) return NAMED_ENTITIES.get(name) ?? whole;
     const code = dec ? Number(dec) : parseInt(hex, 16);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
   });

@@ -3,6 +3,7 @@
  * It never throws, so a worker can post its result as is.
  */
 import type { Deck } from '../deck.schema';
+import { own } from '../own';
 import { readAnki } from './anki-import';
 import { readCsv } from './csv-import';
 import { readDeckJson, readDeckYaml } from './deck-file-import';
@@ -39,7 +40,7 @@ export function parseImport(input: ImportInput, onProgress?: (fraction: number) 
     if (refusal) {
       format = detectFormat({ ...input, text: raw.slice(0, 4096) });
       const extension = /\.([a-z]+)$/i.exec(path)?.[1].toLowerCase() ?? '';
-      const message = refusal.startsWith('This does not look') ? (NOT_TEXT[extension] ?? refusal) : refusal;
+      const message = refusal.startsWith('This does not look') ? (own(NOT_TEXT, extension) ?? refusal) : refusal;
       return { format, problems: [{ path, line: 1, col: 1, message }], warnings: [] };
     }
     format = detectFormat(input);

@@ -5,6 +5,7 @@
  */
 import type { Deck } from '../deck.schema';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
+import { own } from '../own';
 import { IMPORT_LIMITS } from './import-types';
 import type { Report } from './report';
 
@@ -63,5 +64,5 @@ function separatorFrom(typed: string | undefined): string {
 
 function separatorName(separator: string): string {
   const names: Record<string, string> = { '\t': 'tab', ',': 'comma', ';': 'semicolon', '\n': 'line break' };
-  return names[separator] ?? `"${separator}"`;
+  return own(names, separator) ?? `"${separator}"`;
 }
