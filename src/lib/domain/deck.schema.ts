@@ -4,17 +4,29 @@
  */
 import { z } from 'zod';
 import { parseCloze } from './cloze';
+import { FIELD_LIMITS } from './field-limits';
+
+export { FIELD_LIMITS };
 
 // zod would otherwise probe `new Function('')` to compile faster parsers: under the app's Content
 // Security Policy (no eval) that probe is a reported violation on every restore and import. Every
 // schema module imports this one, so this runs before any of them parses.
 z.config({ jitless: true });
 
+const count = (n: number) => n.toLocaleString('en');
+const atMost = (n: number) => ({
+  error: (issue: { input?: unknown }) =>
+    `must be at most ${count(n)} characters` +
+    (typeof issue.input === 'string' ? ` (it is ${count(issue.input.length)}): shorten it` : '')
+});
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z
   .string()
+  .max(FIELD_LIMITS.id, atMost(FIELD_LIMITS.id))
   .regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens, like "world-capitals"');
-const text = z.string().trim().min(1, 'must not be empty');
+const textOf = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, atMost(max));
+const text = textOf(FIELD_LIMITS.cardText);
+const tags = z.array(textOf(FIELD_LIMITS.tag)).max(FIELD_LIMITS.tags, `must list at most ${FIELD_LIMITS.tags} tags`);
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD, like 2020-08-25');
 
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
@@ -23,22 +35,22 @@ export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'true
 /** A published text that cards cite by paragraph number. */
 export const sourceSchema = z.strictObject({
   id: slug,
-  title: text,
-  author: text,
+  title: textOf(FIELD_LIMITS.sourceName),
+  author: textOf(FIELD_LIMITS.sourceName),
   /** The author's affiliation as the source itself states it. */
-  authorAffiliation: text.optional(),
-  publisher: text,
-  originalPublisher: text.optional(),
+  authorAffiliation: textOf(FIELD_LIMITS.sourceName).optional(),
+  publisher: textOf(FIELD_LIMITS.sourceName),
+  originalPublisher: textOf(FIELD_LIMITS.sourceName).optional(),
   date: isoDate,
   /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. */
   paragraphs: z.number().int().positive(),
-  url: z.url().optional(),
+  url: z.url().max(FIELD_LIMITS.url, atMost(FIELD_LIMITS.url)).optional(),
   /** A short neutral summary in our own words. */
-  summary: text.optional(),
+  summary: textOf(FIELD_LIMITS.sourceText).optional(),
   /** What sort of text it is (e.g. "opinion and analysis piece"). */
-  genre: text.optional(),
+  genre: textOf(FIELD_LIMITS.sourceName).optional(),
   /** Rights and reading notes shown on the source page. */
-  note: text.optional()
+  note: textOf(FIELD_LIMITS.sourceText).optional()
 });
 
 export const citeSchema = z.strictObject({
@@ -48,12 +60,12 @@ export const citeSchema = z.strictObject({
 
 const cardBase = {
   id: slug,
-  tags: z.array(text).optional(),
+  tags: tags.optional(),
   explanation: text.optional(),
   /** fact: reported without attribution; claim: attributed to someone; opinion: the author's own view. */
   kind: z.enum(CARD_KINDS).optional(),
   /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
-  claimBy: text.optional(),
+  claimBy: textOf(FIELD_LIMITS.sourceName).optional(),
   cite: citeSchema.optional()
 };
 
@@ -67,7 +79,7 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Other answers that count as right. */
-    accept: z.array(text).optional()
+    accept: z.array(text).max(FIELD_LIMITS.accept, `must list at most ${FIELD_LIMITS.accept} answers`).optional()
   }),
   z.strictObject({
     ...cardBase,
@@ -75,18 +87,25 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Every option shown, the answer included; without it, quizzes pick distractors from the deck. */
-    options: z.array(text).min(2, 'must list at least two options').optional()
+    options: z
+      .array(text)
+      .min(2, 'must list at least two options')
+      .max(FIELD_LIMITS.options, `must list at most ${FIELD_LIMITS.options} options`)
+      .optional()
   }),
   z.strictObject({ ...cardBase, type: z.literal('truefalse'), front: text, answer: z.boolean() })
 ]);
 
 const deckShape = {
   id: slug,
-  title: text,
-  description: text,
+  title: textOf(FIELD_LIMITS.title),
+  description: textOf(FIELD_LIMITS.description),
   /** BCP 47 language tag of the card content, like "en" or "pt-BR". */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"'),
-  tags: z.array(text).default([]),
+  language: z
+    .string()
+    .max(FIELD_LIMITS.language, atMost(FIELD_LIMITS.language))
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"'),
+  tags: tags.default([]),
   sources: z.array(sourceSchema).optional(),
   cards: z.array(cardSchema).min(1, 'must hold at least one card')
 };
