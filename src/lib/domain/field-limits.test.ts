@@ -18,6 +18,7 @@ const deck: Deck = {
   cards: [{ id: 'c', type: 'basic', front: 'a', back: 'b' }]
 };
 const long = (n: number) => 'x'.repeat(n + 1);
+const card = { id: 'c', type: 'basic' as const, front: 'a', back: 'b' };
 
 describe('field limits', () => {
   const cases: [string, Deck, string][] = [
@@ -25,8 +26,8 @@ describe('field limits', () => {
     ['description', { ...deck, description: long(FIELD_LIMITS.description) }, 'description'],
     ['deck id', { ...deck, id: 'a' + '-a'.repeat(FIELD_LIMITS.id) }, 'id'],
     ['deck tag', { ...deck, tags: [long(FIELD_LIMITS.tag)] }, 'tags.0'],
-    ['card id', { ...deck, cards: [{ ...deck.cards[0], id: long(FIELD_LIMITS.id) }] }, 'cards.0.id'],
-    ['card front', { ...deck, cards: [{ ...deck.cards[0], front: long(FIELD_LIMITS.cardText) }] }, 'cards.0.front'],
+    ['card id', { ...deck, cards: [{ ...card, id: long(FIELD_LIMITS.id) }] }, 'cards.0.id'],
+    ['card front', { ...deck, cards: [{ ...card, front: long(FIELD_LIMITS.cardText) }] }, 'cards.0.front'],
     [
       'options',
       {
