@@ -54,6 +54,24 @@ const MONTH_ABBREVIATIONS = new Map<string, string>([
  * text with digits, month abbreviations spelled out ("Aug" = "august").
  */
 export function normalizeAnswer(text: string): string {
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = normalize(text);
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    normalized.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * Recent results of `normalizeAnswer`: building a quiz compares every answer with every other (to
+ * pick wrong answers that are not near-duplicates), so each text would otherwise be normalized
+ * hundreds of times; with 10,000-character answers that took seconds.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 1_000;
+
+function normalize(text: string): string {
   // Card text may hold Markdown (*emphasis*, [links](…)): compare what the learner sees.
   const s = plainText(text)
     .replace(/['’‘ʼ`´]/g, '')
@@ -63,7 +81,7 @@ export function normalizeAnswer(text: string): string {
     .replace(/[ßæœøłđðþı]/g, (c) => SPECIAL_LETTERS[c])
     .replace(/&/g, ' and ')
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/[^\p{L}\p{N}\s.]/gu, ' ')
+    .replace(/[^\p{L}\p{N}\s.]+/gu, ' ')
     .replace(/(?<!\d)\.|\.(?!\d)/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -92,10 +110,18 @@ export function checkAnswer(given: string, answer: string, accept: readonly stri
   const g = keyOf(given);
   if (!g) return 'wrong';
   const expected = [answer, ...accept].map(keyOf).filter(Boolean);
-  if (expected.some((e) => e === g || sameDate(g, e))) return 'correct';
-  if (expected.some((e) => isTypo(g, e))) return 'almost';
+  if (expected.some((e) => e === g || (short(g, e) && sameDate(g, e)))) return 'correct';
+  if (expected.some((e) => short(g, e) && isTypo(g, e))) return 'almost';
   return 'wrong';
 }
+
+/**
+ * Longest normalized answer, in characters, compared with typo and word-order tolerance: a name, a
+ * phrase or a sentence. Longer ones must match exactly, so a deck's 10,000-character answers are not
+ * compared letter by letter with each other when a quiz picks wrong answers.
+ */
+const TOLERANT_UP_TO = 200;
+const short = (a: string, b: string) => a.length <= TOLERANT_UP_TO && b.length <= TOLERANT_UP_TO;
 
 /** True for results that score as right: correct, or almost (a typo). */
 export function countsAsRight(result: AnswerResult): boolean {

@@ -28,8 +28,35 @@ const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/gm;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE_REST = /^[`~]*[ \t]*$/;
 
-/** `markdown` as the text a learner sees: no emphasis marks, code ticks or link syntax. Pure. */
+/**
+ * How many Markdown characters (emphasis, code, link and escape marks, `<`, `&`, `~`, list markers) a card text
+ * may hold and still be read as Markdown. A card with more is shown, and compared, as written: real
+ * formatting needs a few dozen, while thousands of them are what make a renderer slow (issue 21: the
+ * Markdown renderer took seconds over 10,000 characters of `*a` or `1. `).
+ */
+export const MARKUP_BUDGET = 500;
+const MARKUP_CHARS = new Set('*_`[]()<>&\\~!');
+
+/** Whether `text` has few enough Markdown characters to be read as Markdown (`MARKUP_BUDGET`). */
+export function withinMarkupBudget(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    // List markers too: "1. " after a digit, "- " and "+ " (nested lists made the renderer recurse).
+    const marker = c === '.' || c === ')' ? isDigit(text[i - 1]) : (c === '-' || c === '+') && text[i + 1] === ' ';
+    if ((MARKUP_CHARS.has(c) || marker) && ++count > MARKUP_BUDGET) return false;
+  }
+  return true;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * `markdown` as the text a learner sees: no emphasis marks, code ticks or link syntax; a text over
+ * the markup budget is shown as written, so it is only trimmed. Pure.
+ */
 export function plainText(markdown: string): string {
+  if (!withinMarkupBudget(markdown)) return markdown.replace(/\r\n?/g, '\n').trim();
   const held: string[] = [];
   const hold = (text: string) => `${HOLD}${held.push(text) - 1}${HOLD_END}`;
 
