@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshContext, open } from './browser';
+import { freshContext, open, readStore } from './browser';
 import { HOSTILE, MAX } from './fixtures/hostile-text';
 
 const base = inject('baseUrl');
@@ -136,4 +136,52 @@ describe('hostile decks do not freeze the page', () => {
     expect(figures.study).toBeLessThan(LIMIT_MS);
     expect(figures.cardBrowser).toBeLessThan(LIMIT_MS);
   }, 180_000);
+});
+
+describe('deck ids that collide with files and inherited names', () => {
+  let close: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ page, close } = await freshContext());
+  });
+  afterAll(() => close());
+
+  async function importCsv(name: string) {
+    await open(page, `${base}/import`);
+    await page.locator('#import-file').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from('front,back\r\nCapital of Peru?,Lima\r\nCapital of Chile?,Santiago\r\n')
+    });
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  }
+
+  test('a deck from "index.csv" becomes index-imported: it opens, studies and deletes', async () => {
+    await importCsv('index.csv');
+    await page.waitForURL(`${base}/decks/index-imported`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByTestId('state-new').textContent()).toBe('2');
+    await open(page, `${base}/decks/index-imported/study`);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Good', exact: true }).click();
+    await expect.poll(async () => (await readStore(page, 'reviewLogs')).length).toBe(1);
+    await open(page, `${base}/decks/index-imported`);
+    await page.getByRole('button', { name: 'Delete this deck' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(async () => (await readStore(page, 'decks')).length).toBe(0);
+    expect(await readStore(page, 'reviewLogs')).toEqual([]);
+  });
+
+  test('a deck called "constructor" offers its new cards', async () => {
+    await importCsv('constructor.csv');
+    await page.waitForURL(`${base}/decks/constructor`);
+    await open(page, `${base}/decks/constructor/study`);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Good', exact: true }).click();
+    await expect
+      .poll(async () => (await page.evaluate(() => document.body.innerText)).includes('Capital of'))
+      .toBe(true);
+  });
 });
