@@ -112,6 +112,8 @@ describe('Content Security Policy', () => {
       await restore.getByTestId('restore-preview').waitFor();
       await restore.getByRole('button', { name: 'Restore', exact: true }).click();
       await expect.poll(() => restore.getByRole('status').textContent()).toMatch(/^Merged the backup/);
+      // Read before leaving the page: each page starts a list of its own.
+      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 
       await open(page, `${base}/import`);
       await page.locator('#import-file').setInputFiles({
