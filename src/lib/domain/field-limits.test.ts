@@ -4,6 +4,7 @@
  * hostile markup needs to freeze a page (issue 21).
  */
 import { describe, expect, test } from 'vitest';
+import { problemsOf } from './import/test-helpers';
 import { makeBackup } from './backup-file';
 import { parseBackupText } from './backup-parse';
 import { deckSchema, FIELD_LIMITS, type Deck } from './deck.schema';
@@ -57,12 +58,12 @@ describe('field limits', () => {
     const text = JSON.stringify({ ...deck, title: long(2_999) });
     const result = parseImport({ text, fileName: 'd.json' });
     expect(result.deck).toBeUndefined();
-    expect(result.problems[0].message).toMatch(/title.*must be at most 200 characters \(it is 3,000\)/);
+    expect(problemsOf(result)[0]).toMatch(/title.*must be at most 200 characters \(it is 3,000\)/);
   });
 
   test('a title typed on the import page is held to the same limit', () => {
     const result = parseImport({ text: 'a,b\n', fileName: 'd.csv', title: long(FIELD_LIMITS.title) });
-    expect(result.problems[0]?.message).toMatch(/title.*at most/);
+    expect(problemsOf(result)[0]).toMatch(/title.*at most/);
   });
 
   test('a backup holding such a deck is refused, naming the field', async () => {

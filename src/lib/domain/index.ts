@@ -22,5 +22,6 @@ export * from './backup-rename';
 export * from './log-replay';
 export * from './integrity';
 export * from './plain-text';
+export * from './problems';
 export * from './own';
 export * from './reserved-ids';
