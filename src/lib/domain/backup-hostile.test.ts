@@ -69,15 +69,20 @@ describe('times outside the range of dates', () => {
   test('a backup holding one is refused, naming the field', async () => {
     const file = await makeBackup(valid(9e15), '1', new Date(T0));
     await expect(parseBackupText(JSON.stringify(file))).rejects.toMatchObject({
-      code: 'invalid',
-      path: 'data.reviewLogs[0].reviewedAt'
+      problem: {
+        code: 'invalid',
+        path: 'data.reviewLogs[0].reviewedAt',
+        issue: { code: 'backup', check: 'time-range' }
+      }
     });
     const state = await makeBackup(
       { ...valid(T0), cardStates: [{ ...valid(T0).cardStates[0], due: -9e15 }] },
       '1',
       new Date(T0)
     );
-    await expect(parseBackupText(JSON.stringify(state))).rejects.toMatchObject({ path: 'data.cardStates[0].due' });
+    await expect(parseBackupText(JSON.stringify(state))).rejects.toMatchObject({
+      problem: { path: 'data.cardStates[0].due' }
+    });
     await expect(parseBackupText(JSON.stringify(await makeBackup(valid(T0), '1', new Date(T0))))).resolves.toBeTruthy();
   });
 
