@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasMarkup } from '../components/rich-text';
 import { checkAnswer, normalizeAnswer } from './answer-check';
 import { answerPool, answerSort, pickDistractors } from './distractors';
 import { htmlToText } from './import/anki-html';
@@ -91,8 +90,7 @@ const checks: [string, (text: string) => unknown][] = [
   ['htmlToText', htmlToText],
   ['cardPrompt', (text) => cardPrompt({ id: 'c', type: 'cloze', text })],
   ['slugify', slugify],
-  ['cardIdMaker', (text) => cardIdMaker()(text)],
-  ['hasMarkup', hasMarkup]
+  ['cardIdMaker', (text) => cardIdMaker()(text)]
 ];
 
 describe('hostile text', () => {

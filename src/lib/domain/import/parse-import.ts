@@ -3,7 +3,6 @@
  * It never throws, so a worker can post its result as is.
  */
 import type { Deck } from '../deck.schema';
-import { own } from '../own';
 import { readAnki } from './anki-import';
 import { readCsv } from './csv-import';
 import { readDeckJson, readDeckYaml } from './deck-file-import';

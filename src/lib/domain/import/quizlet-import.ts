@@ -5,7 +5,6 @@
  */
 import type { Deck } from '../deck.schema';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
-import { own } from '../own';
 import { IMPORT_LIMITS } from './import-types';
 import type { Report } from './report';
 
