@@ -261,6 +261,7 @@ export const BACKUP_SCHEMA_CODES = [
   'question-type',
   'deck-row-id',
   'date-time',
+  'time-range',
   'checksum'
 ] as const;
 export type BackupSchemaCode = (typeof BACKUP_SCHEMA_CODES)[number];
