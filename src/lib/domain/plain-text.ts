@@ -18,7 +18,8 @@ const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*\S+.*(?:\n|$)/gm;
 const AUTOLINK = /<((?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*)|(?:[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+))>/gi;
 const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/gm;
 const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*(?=\n|$)|(?![\s\S]))/gm;
-const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+// A backslash-escaped backtick opens no code span.
+const CODE_SPAN = /(?<!\\)(`+)([\s\S]*?[^`])\1(?!`)/g;
 const STAR_EMPHASIS = /(\*{1,3})(?=\S)([\s\S]*?\S)\1/g;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}_])/gu;
 

@@ -1,0 +1,72 @@
+/** What reading an Anki package takes and gives back. */
+import type { Deck } from '../../deck.schema';
+import type { MediaHash, MediaKind } from '../../media';
+import type { OpenSqlite } from './collection-types';
+import type { PackageLimits } from './container';
+import type { NoteTypeMapping } from './note-types';
+import type { PackageProblem, PackageWarning } from './package-problems';
+
+export interface PackageInput {
+  /** The package file's bytes. */
+  bytes: Uint8Array;
+  fileName?: string;
+  /** Language tag of the cards (Anki records none; default "en"). */
+  language?: string;
+  /** Opens the collection's SQLite database (sql.js in the browser and in tests). */
+  openSqlite: OpenSqlite;
+  onProgress?: (fraction: number) => void;
+  /** Lower limits than PACKAGE_LIMITS (tests). */
+  limits?: Partial<PackageLimits>;
+}
+
+/** A media file the imported cards use, stored once per content hash. */
+export interface PackageMedia {
+  hash: MediaHash;
+  /** The names cards used for it in the package (usually one). */
+  names: string[];
+  mime: string;
+  kind: MediaKind;
+  ext: string;
+  bytes: Uint8Array;
+}
+
+/** One answer from Anki's review log, already mapped to a Factdeck study item. */
+export interface AnkiReview {
+  /** Anki's revlog id (epoch ms of the answer), which with the item makes the log row's id. */
+  ankiId: number;
+  deckId: string;
+  /** The study item: the card id, `<id>#reverse` or `<id>#c<n>`. */
+  cardId: string;
+  rating: 1 | 2 | 3 | 4;
+  reviewedAt: number;
+  elapsedMs: number;
+}
+
+export interface PackageDeck {
+  deck: Deck;
+  /** The Anki decks its cards come from, with `::` between levels. */
+  ankiDecks: string[];
+  /** Anki's review history of its cards, oldest first. */
+  reviews: AnkiReview[];
+  /** Study items Anki had suspended (kept with the history). */
+  suspended: string[];
+  /** The media its cards show. */
+  media: MediaHash[];
+}
+
+export interface NoteTypeSummary {
+  name: string;
+  notes: number;
+  to: NoteTypeMapping['to'];
+}
+
+export interface PackageResult {
+  /** `legacy` for collection.anki2/.anki21 packages, `current` for collection.anki21b. */
+  container?: 'legacy' | 'current';
+  decks: PackageDeck[];
+  media: PackageMedia[];
+  noteTypes: NoteTypeSummary[];
+  /** Set when the import cannot go ahead; then `decks` and `media` are empty. */
+  problems: PackageProblem[];
+  warnings: PackageWarning[];
+}
