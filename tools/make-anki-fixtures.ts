@@ -209,22 +209,15 @@ export function sampleCollection(options: { occlusion: boolean; schedVer?: numbe
   };
 }
 
-/** A 24 × 16 PNG of three vertical bands (blue, white, red), written by hand with zlib. */
-export function flagPng(
-  colours: [number, number, number][] = [
-    [0, 85, 164],
-    [255, 255, 255],
-    [239, 65, 53]
-  ],
-  width = 24,
-  height = 16
+/** An RGB PNG, written by hand with zlib: `pixel(x, y)` gives each colour. */
+export function png(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number]
 ): Uint8Array {
-  const row = (y: number) => {
-    const line = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) line.set(colours[Math.floor((x * colours.length) / width)], 1 + x * 3);
-    return y >= 0 ? line : line;
-  };
-  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => row(y)));
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (1 + width * 3) + 1 + x * 3);
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -245,6 +238,23 @@ export function flagPng(
       chunk('IEND', Buffer.alloc(0))
     ])
   );
+}
+
+/** A 24 × 16 flag of three vertical bands, blue, white and red. */
+export function flagPng(): Uint8Array {
+  const bands: [number, number, number][] = [
+    [0, 85, 164],
+    [255, 255, 255],
+    [239, 65, 53]
+  ];
+  return png(24, 16, (x) => bands[Math.floor((x * 3) / 24)]);
+}
+
+/** A photo-sized image of seeded noise (it does not compress, like a photo): about 37 KB. */
+export function noisePng(seed: number, width = 128, height = 96): Uint8Array {
+  let state = seed * 2654435761 + 1;
+  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+  return png(width, height, () => [next(), next(), next()]);
 }
 
 /** Half a second of a 440 Hz tone, 8 kHz 8-bit mono PCM WAV. */
@@ -370,18 +380,7 @@ export function benchCollection(
   images: number
 ): { collection: CollectionSpec; media: { name: string; bytes: Uint8Array }[] } {
   const T = NOTE_TYPES;
-  const media = Array.from({ length: images }, (_, i) => ({
-    name: `image-${i}.png`,
-    bytes: flagPng(
-      [
-        [i % 256, (i * 7) % 256, (i * 13) % 256],
-        [255, 255, 255],
-        [(i * 3) % 256, 40, 90]
-      ],
-      96,
-      64
-    )
-  }));
+  const media = Array.from({ length: images }, (_, i) => ({ name: `image-${i}.png`, bytes: noisePng(i + 1) }));
   media.push({ name: 'tone.wav', bytes: toneWav(1) });
   const specs: NoteSpec[] = [];
   const revlog: RevlogSpec[] = [];

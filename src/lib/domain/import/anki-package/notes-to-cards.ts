@@ -10,8 +10,7 @@ import type { Card, Deck } from '../../deck.schema';
 import { plainText } from '../../plain-text';
 import { htmlToText } from '../anki-html';
 import { htmlToCardText, placeMedia, type CardText, type FieldMedia } from '../anki-field-html';
-import { sha256 } from '../../sha256';
-import { slugify, titleFromFileName } from '../card-ids';
+import { hash53, slugify, titleFromFileName } from '../card-ids';
 import { IMPORT_LIMITS } from '../import-types';
 import { convertClozeField } from './anki-cloze';
 import type { AnkiCollection, AnkiNote } from './collection-types';
@@ -301,11 +300,7 @@ function sharedName(names: string[]): string {
  */
 function cardIds(): (guid: string) => string {
   const used = new Set<string>();
-  return (guid) => uniqueId(`anki-${sha256Hex(guid).slice(0, 12)}`, used);
-}
-
-function sha256Hex(text: string): string {
-  return Array.from(sha256(new TextEncoder().encode(text)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return (guid) => uniqueId(`anki-${hash53(guid).toString(16).padStart(14, '0').slice(0, 12)}`, used);
 }
 
 function uniqueId(base: string, used: Set<string>): string {
