@@ -21,6 +21,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*(?=
 // A backslash-escaped backtick opens no code span.
 const CODE_SPAN = /(?<!\\)(`+)([\s\S]*?[^`])\1(?!`)/g;
 const STAR_EMPHASIS = /(\*{1,3})(?=\S)([\s\S]*?\S)\1/g;
+/** `++underlined++` (Anki's underline, kept by its import); never inside a word, so C++ stays. */
+const UNDERLINE = /(?<![\p{L}\p{N}+])\+\+(?=[^\s+])([\s\S]*?[^\s+])\+\+(?![\p{L}\p{N}+])/gu;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}_])/gu;
 
 /** `markdown` as the text a learner sees: no emphasis marks, code ticks or link syntax. Pure. */
@@ -55,7 +57,7 @@ export function plainText(markdown: string): string {
   text = text.replace(LIST_MARKER, '');
   for (let before = ''; before !== text;) {
     before = text;
-    text = text.replace(STAR_EMPHASIS, '$2').replace(UNDERSCORE_EMPHASIS, '$1$3');
+    text = text.replace(STAR_EMPHASIS, '$2').replace(UNDERSCORE_EMPHASIS, '$1$3').replace(UNDERLINE, '$1');
   }
   text = decodeEntities(text);
   text = text.replace(HELD, (_, i: string) => held[Number(i)]);
