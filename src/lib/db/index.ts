@@ -5,6 +5,7 @@ export {
   unlessBlocked,
   watchStorage,
   type ImportedDeck,
+  type MediaRow,
   type StorageEvent
 } from './factdeck-db';
 export * from './progress.repo';
@@ -16,3 +17,5 @@ export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
 export { isQuotaError, storageFullMessage } from './quota-error';
+export * from './media.repo';
+export * from './anki-import.repo';

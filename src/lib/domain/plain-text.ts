@@ -21,8 +21,13 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*(?=
 // A backslash-escaped backtick opens no code span.
 const CODE_SPAN = /(?<!\\)(`+)([\s\S]*?[^`])\1(?!`)/g;
 const STAR_EMPHASIS = /(\*{1,3})(?=\S)([\s\S]*?\S)\1/g;
-/** `++underlined++` (Anki's underline, kept by its import); never inside a word, so C++ stays. */
-const UNDERLINE = /(?<![\p{L}\p{N}+])\+\+(?=[^\s+])([\s\S]*?[^\s+])\+\+(?![\p{L}\p{N}+])/gu;
+/**
+ * `++underlined++` (Anki's underline, kept by its import), never opened inside a word, so C++ stays
+ * as written. The card renderer reads it with the same rule.
+ */
+export const UNDERLINE_OPEN = /(?<![\p{L}\p{N}+\\])\+\+(?=[^\s+])/u;
+export const UNDERLINE_SPAN = /^\+\+(?=[^\s+])([\s\S]*?[^\s+\\])\+\+(?![\p{L}\p{N}+])/u;
+const UNDERLINE = /(?<![\p{L}\p{N}+\\])\+\+(?=[^\s+])([\s\S]*?[^\s+\\])\+\+(?![\p{L}\p{N}+])/gu;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}_])/gu;
 
 /** `markdown` as the text a learner sees: no emphasis marks, code ticks or link syntax. Pure. */
