@@ -5,3 +5,4 @@ export { ImportFlow, MAX_IMPORT_BYTES, type ImportChoices } from './import-flow.
 export { loadAllDecks, type DeviceDeck } from './all-decks';
 export { applyTheme } from './theme';
 export { appInstall, type AppInstall } from './app-install.svelte';
+export { deviceMedia } from './media-urls';
