@@ -39,14 +39,11 @@ export function showMedia(root: HTMLElement, source: MediaSource, missingSound: 
       element.replaceWith(document.createTextNode(text));
     };
     element.addEventListener('error', missing, { once: true });
-    source.url(hash, ext).then(
-      (url) => {
-        if (!live) return;
-        if (url) element.setAttribute('src', url);
-        else missing();
-      },
-      missing
-    );
+    source.url(hash, ext).then((url) => {
+      if (!live) return;
+      if (url) element.setAttribute('src', url);
+      else missing();
+    }, missing);
   }
   return () => {
     live = false;
