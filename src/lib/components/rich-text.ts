@@ -107,6 +107,13 @@ async function load(): Promise<Render> {
   // An instance of our own, so these hooks affect no other use of DOMPurify.
   const purify: DOMPurify = createPurify(window);
   if (!purify.isSupported) throw new Error('this browser cannot sanitize HTML');
+  // DOMPurify drops data- and aria- attributes in this config; these few are kept, checked here.
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const keep =
+      (data.attrName === 'data-media' && /^[0-9a-f]{64}\.[a-z0-9]{1,5}$/.test(data.attrValue)) ||
+      (node.tagName === 'AUDIO' && (data.attrName === 'aria-label' || data.attrName === 'preload'));
+    if (keep) data.forceKeepAttr = true;
+  });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href');

@@ -6,3 +6,4 @@ export { loadAllDecks, type DeviceDeck } from './all-decks';
 export { applyTheme } from './theme';
 export { appInstall, type AppInstall } from './app-install.svelte';
 export { deviceMedia } from './media-urls';
+export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';

@@ -82,7 +82,49 @@ function warning(w: PackageWarning): string {
   }
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  basic: 'basic cards',
+  reverse: 'cards studied both ways',
+  'optional-reverse': 'cards studied both ways where the note asks for it, else basic',
+  typed: 'typed-answer cards',
+  cloze: 'cloze cards, one per deletion',
+  'first-two': 'basic cards from the first two fields',
+  skip: 'left out'
+};
+
 export const ankiPackage = {
   problem,
-  warning
+  warning,
+  readAs: (file: string, current: boolean) =>
+    `Read as an Anki package${current ? '' : ' (older format)'} from ${file}.`,
+  problems: (n: number) => `${plural(n, 'problem')}: nothing can be imported. Nothing has been saved.`,
+  decks: (n: number) => (n === 1 ? 'The deck' : `${n} decks`),
+  deck: (cards: number, id: string) => `${plural(cards, 'card')}, deck id ${id}`,
+  fromAnki: (names: string[]) => `From Anki: ${names.join(', ')}`,
+  media: (images: number, sounds: number, megabytes: string) =>
+    images + sounds
+      ? `Media: ${plural(images, 'image')} and ${plural(sounds, 'sound')}, ${megabytes} MB, stored on this device.`
+      : 'Media: none.',
+  history: (reviews: number, cards: number) =>
+    reviews
+      ? `Review history: ${plural(reviews, 'review')} of ${plural(cards, 'card')}.`
+      : 'Review history: none in this package.',
+  keepHistory: 'Keep my Anki review history',
+  keepHistoryNote:
+    'Your answers in Anki become your review history here, and each card is scheduled from them. Without it, every card starts as new.',
+  noteTypes: 'Note types',
+  noteType: 'Note type',
+  notes: 'Notes',
+  becomes: 'Becomes',
+  typeName: (to: string) => TYPE_NAMES[to] ?? to,
+  storage: (needed: string, available: string | null) =>
+    available === null
+      ? `This import needs about ${needed} MB on this device.`
+      : `This import needs about ${needed} MB on this device; about ${available} MB are free.`,
+  noRoom: (needed: string, available: string) =>
+    `This device has about ${available} MB free, and this import needs about ${needed} MB. Free some space (or delete decks you no longer use) and try again.`,
+  backupNote:
+    'Images and sounds are kept on this device only: a backup file holds the cards and your progress but not the media. Keep the package file; importing it again brings the media back and keeps your progress.',
+  warnings: (n: number) => plural(n, 'note') + ' on how the package was read',
+  firstCards: (n: number, total: number) => (total > n ? `The first ${n} of ${plural(total, 'card')}` : 'The cards')
 };

@@ -10,6 +10,8 @@ export type {
   PackageDeck,
   PackageInput,
   PackageMedia,
+  PackageRead,
+  PackageRequest,
   PackageResult
 } from './package-types';
 export type { PackageProblem, PackageWarning } from './package-problems';

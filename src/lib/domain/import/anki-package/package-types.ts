@@ -1,5 +1,6 @@
 /** What reading an Anki package takes and gives back. */
 import type { Deck } from '../../deck.schema';
+import type { CardProgress, ReviewLogEntry } from '../../progress';
 import type { MediaHash, MediaKind } from '../../media';
 import type { OpenSqlite } from './collection-types';
 import type { PackageLimits } from './container';
@@ -69,4 +70,20 @@ export interface PackageResult {
   /** Set when the import cannot go ahead; then `decks` and `media` are empty. */
   problems: PackageProblem[];
   warnings: PackageWarning[];
+}
+
+/** What the import worker sends back for a package: the result and, per deck, its history replayed. */
+export interface PackageRead {
+  result: PackageResult;
+  /** Per deck of `result`: Anki's history as log rows and the states they lead to (replayAnkiHistory). */
+  histories: { logs: ReviewLogEntry[]; states: CardProgress[] }[];
+}
+
+/** What the page asks the import worker for a package. */
+export interface PackageRequest {
+  fileName?: string;
+  language?: string;
+  /** The learner's desired retention and the time, for replaying history with ts-fsrs. */
+  desiredRetention: number;
+  now: number;
 }
