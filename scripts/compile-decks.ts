@@ -8,9 +8,16 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { parseDeckText, parseSourceText, yamlPosition, type DeckProblem } from '../src/lib/domain/deck-parse';
 import type { Deck, Source } from '../src/lib/domain/deck.schema';
+import { bundleDeckMedia, type DeckMediaProblem } from './deck-media';
 import { readFastYaml } from './fast-yaml';
 
-export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
+export type CompileResult = {
+  decks: Deck[];
+  sources: Source[];
+  problems: DeckProblem[];
+  /** Images and sounds the decks show, `<hash>.<ext>` → the file beside a deck (deck-media.ts). */
+  media: Map<string, string>;
+};
 
 const DECK = '.deck.yaml';
 const SOURCE = '.source.yaml';
@@ -24,7 +31,8 @@ export async function compileContentDir(contentDir: string): Promise<CompileResu
   return {
     decks: result.decks.map((d) => d.deck),
     sources: result.sources.map((s) => s.source),
-    problems: result.problems
+    problems: result.problems,
+    media: result.media
   };
 }
 
@@ -38,7 +46,8 @@ export async function checkFiles(paths: string[], contentDir = 'content'): Promi
   return {
     decks: result.decks.map((d) => d.deck),
     sources: result.sources.filter((s) => shown.has(s.file)).map((s) => s.source),
-    problems: result.problems.filter((p) => shown.has(p.path))
+    problems: result.problems.filter((p) => shown.has(p.path)),
+    media: result.media
   };
 }
 
@@ -73,6 +82,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   const known = new Map(sources.map((s) => [s.source.id, s.source]));
   const decks: { deck: Deck; file: string }[] = [];
   const deckFileById = new Map<string, string>();
+  const media = new Map<string, string>();
   for (const file of deckFiles) {
     const text = await readText(file, problems);
     if (text === undefined) continue;
@@ -87,8 +97,12 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
     else if (RESERVED_DECK_IDS.has(parsed.deck.id))
       problems.push(at(file, text, `deck id "${parsed.deck.id}" is reserved for the list of decks; choose another id`));
     else {
+      // Media files are kept beside the deck: in its folder or below.
+      const bundled = await bundleDeckMedia(parsed.deck, file, text, path.dirname(file));
+      problems.push(...bundled.problems.map((p) => mediaProblem(file, text, p)));
+      for (const [name, from] of bundled.files) media.set(name, from);
       deckFileById.set(parsed.deck.id, display(file));
-      decks.push({ deck: parsed.deck, file: display(file) });
+      decks.push({ deck: bundled.deck, file: display(file) });
     }
   }
 
@@ -103,7 +117,34 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   }
 
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
-  return { decks, sources, problems };
+  return { decks, sources, problems, media };
+}
+
+const MEDIA_KINDS = 'PNG, JPEG, GIF, WebP, AVIF or SVG images; MP3, M4A, AAC, OGG, Opus, WAV, FLAC or WebM sounds';
+
+function mediaProblem(file: string, text: string, p: DeckMediaProblem): DeckProblem {
+  const before = text.slice(0, p.offset).split('\n');
+  const where = { path: display(file), line: before.length, col: before[before.length - 1].length + 1 };
+  const ref = `"${p.ref}"`;
+  switch (p.code) {
+    case 'media-not-found':
+      return {
+        ...where,
+        message: `image or sound ${ref} not found: keep the file next to the deck (paths are relative to it)`
+      };
+    case 'media-outside-content':
+      return {
+        ...where,
+        message: `image or sound ${ref} is outside the deck's folder: keep media files next to the deck`
+      };
+    case 'media-unsupported':
+      return { ...where, message: `${ref} is not a file cards can show: use ${MEDIA_KINDS}` };
+    case 'media-too-large':
+      return {
+        ...where,
+        message: `${ref} is ${(p.bytes / 1024 / 1024).toFixed(1)} MB; a deck's media file may be at most ${p.limit / 1024 / 1024} MB, as every learner downloads it with the app`
+      };
+  }
 }
 
 /** A deck naming a source whose own file is broken gets told so, not that the source is missing. */

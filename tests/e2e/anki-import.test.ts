@@ -15,7 +15,7 @@ function flagPackage(): Promise<Uint8Array> {
       noteTypes: [NOTE_TYPES.basic],
       decks: [
         { id: 1, name: 'Default' },
-        { id: 1_700_000_000_020, name: 'Flags' }
+        { id: 1_700_000_000_020, name: 'Vexillology' }
       ],
       notes: [
         {
@@ -89,10 +89,10 @@ describe('Anki packages: preview, import, then study offline with images and sou
     await choose('flags.apkg', Buffer.from(await flagPackage()));
     expect(await page.getByTestId('import-summary').innerText()).toContain('Review history: none');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.waitForURL(`${base}/decks/flags`);
+    await page.waitForURL(`${base}/decks/vexillology`);
 
     await page.context().setOffline(true);
-    await open(page, `${base}/decks/flags/study`);
+    await open(page, `${base}/decks/vexillology/study`);
     const question = page.locator('#card-question');
     const image = question.getByRole('img', { name: 'Three bands' });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
@@ -119,6 +119,15 @@ describe('Anki packages: preview, import, then study offline with images and sou
   test('offline, a second package still imports: SQLite’s WebAssembly was kept at its first use', async () => {
     await choose('current-again.apkg', readFileSync('tests/fixtures/anki/current.apkg'));
     expect(await page.getByTestId('import-summary').innerText()).toContain('Media: 1 image and 1 sound');
+    await page.context().setOffline(false);
+  });
+
+  test('a deck in content/ shows the images kept beside it, offline, from the precache', async () => {
+    await page.context().setOffline(true);
+    await open(page, `${base}/decks/flags/study`);
+    const image = page.locator('#card-question').getByRole('img', { name: /Three vertical bands/ });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(36);
+    expect(await image.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
     await page.context().setOffline(false);
   });
 
