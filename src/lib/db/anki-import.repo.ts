@@ -11,6 +11,7 @@ import {
   type ReviewLogEntry,
   type Scheduler
 } from '$lib/domain';
+import Dexie from 'dexie';
 import { writeImportedDeck } from './decks.repo';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia, storeMedia, type MediaFile } from './media.repo';
@@ -74,13 +75,19 @@ export function saveAnkiImport(
 }
 
 /**
- * Adds Anki's log rows this device lacks (by id) and sets each item's state. An item with no
- * progress here takes the replayed state as it is; one studied here too has both logs replayed
- * together in time order, as merging a backup does, so neither side's reviews are lost.
+ * Adds Anki's log rows this device lacks (by id) and sets each item's state. Items with no progress
+ * here (a first import: nearly all of them) take the replayed states and rows in two bulk writes;
+ * one studied here too has both logs replayed together in time order, as merging a backup does, so
+ * neither side's reviews are lost.
  */
 async function mergeHistory(item: AnkiDeckToSave, scheduler: Scheduler): Promise<void> {
   if (!item.logs.length && !item.states.length) return;
   const deckId = item.deck.id;
+  const stored = new Map(
+    (await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray()).map(
+      (s) => [s.cardId, s]
+    )
+  );
   const known = new Set(
     (await db.reviewLogs.bulkGet(item.logs.map((l) => l.id))).filter((l) => l !== undefined).map((l) => l!.id)
   );
@@ -88,28 +95,32 @@ async function mergeHistory(item: AnkiDeckToSave, scheduler: Scheduler): Promise
   for (const log of item.logs)
     if (!known.has(log.id)) (byItem.get(log.cardId) ?? byItem.set(log.cardId, []).get(log.cardId)!).push(log);
 
+  const newLogs: ReviewLogEntry[] = [];
+  const newStates: CardProgress[] = [];
   for (const state of item.states) {
     const fresh = byItem.get(state.cardId) ?? [];
-    const stored = await db.cardStates.get([deckId, state.cardId]);
-    if (!stored) {
-      await db.reviewLogs.bulkAdd(fresh);
-      await db.cardStates.put(state);
+    const here = stored.get(state.cardId);
+    if (!here) {
+      newLogs.push(...fresh);
+      newStates.push(state);
       continue;
     }
-    const suspended = stored.suspended || state.suspended;
+    const suspended = here.suspended || state.suspended;
     if (!fresh.length) {
-      if (suspended && !stored.suspended) await db.cardStates.put({ ...stored, suspended: true });
+      if (suspended && !here.suspended) newStates.push({ ...here, suspended: true });
       continue;
     }
-    const here = await db.reviewLogs.where('[deckId+cardId]').equals([deckId, state.cardId]).toArray();
-    const replayed = replayLog([...here, ...fresh].sort(byReviewTime), scheduler);
+    const logs = await db.reviewLogs.where('[deckId+cardId]').equals([deckId, state.cardId]).toArray();
+    const replayed = replayLog([...logs, ...fresh].sort(byReviewTime), scheduler);
     await db.reviewLogs.bulkPut(replayed.rows);
-    await db.cardStates.put({
+    newStates.push({
       ...replayed.state,
       deckId,
       cardId: state.cardId,
       ...(suspended || replayed.leech ? { suspended: true } : {}),
-      ...(stored.leech || replayed.leech ? { leech: true } : {})
+      ...(here.leech || replayed.leech ? { leech: true } : {})
     });
   }
+  await db.reviewLogs.bulkAdd(newLogs);
+  await db.cardStates.bulkPut(newStates);
 }
