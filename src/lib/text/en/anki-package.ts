@@ -103,7 +103,7 @@ export const ankiPackage = {
   fromAnki: (names: string[]) => `From Anki: ${names.join(', ')}`,
   media: (images: number, sounds: number, megabytes: string) =>
     images + sounds
-      ? `Media: ${plural(images, 'image')} and ${plural(sounds, 'sound')}, ${megabytes} MB, stored on this device.`
+      ? `Media: ${plural(images, 'image')} and ${plural(sounds, 'sound')}, ${megabytes === '0.1' ? 'under 0.1' : megabytes} MB, stored on this device.`
       : 'Media: none.',
   history: (reviews: number, cards: number) =>
     reviews
