@@ -4,11 +4,9 @@
  * one, files are looked for where the build puts the media of decks in `content/`.
  */
 import { getContext, setContext } from 'svelte';
+import type { MediaSource } from '$lib/domain/media';
 
-export interface MediaSource {
-  /** An address the page may load the file from; null when it is not on this device. */
-  url(hash: string, ext: string): Promise<string | null>;
-}
+export type { MediaSource };
 
 /** Media of built-in decks: compiled beside the app (`/media/<hash>.<ext>`) and precached. */
 export const builtInMedia: MediaSource = {

@@ -69,3 +69,12 @@ export function parseMediaAddress(address: string): { hash: MediaHash; ext: stri
 export function mediaHashesIn(text: string): MediaHash[] {
   return [...new Set(Array.from(text.matchAll(MEDIA_REF), (m) => m[1]))];
 }
+
+/**
+ * Where the page gets a media file from (components ask, state answers: object URLs of the files
+ * stored on the device, src/lib/state/media-urls.ts).
+ */
+export interface MediaSource {
+  /** An address the page may load the file from; null when it is not on this device. */
+  url(hash: MediaHash, ext: string): Promise<string | null>;
+}

@@ -3,7 +3,7 @@
  * object URL, made once per file and kept while the app runs, as cards come back in a session; any
  * other is looked for beside the app, where the build puts the media of built-in decks.
  */
-import type { MediaSource } from '$lib/components/media-source';
+import type { MediaSource } from '$lib/domain/media';
 import { getMedia } from '$lib/db';
 
 const urls = new Map<string, Promise<string | null>>();
