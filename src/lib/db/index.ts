@@ -16,6 +16,7 @@ export * from './stats.repo';
 export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
-export { isQuotaError, storageFullMessage } from './quota-error';
+export * from './log-watch';
+export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';

@@ -2,11 +2,12 @@
  * Importing an Anki package on the import page: read it in the worker, show its decks, media and
  * history, then save it all in one transaction once the learner confirms.
  */
-import { isQuotaError, loadSettings, planImport, saveAnkiImport, storageFullMessage, type ImportPlan } from '$lib/db';
+import { loadSettings, planImport, saveAnkiImport, type ImportPlan } from '$lib/db';
 import { Scheduler, type Deck } from '$lib/domain';
 import type { PackageRead, PackageRequest } from '$lib/domain/import/anki-package';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
+import { failedWrite } from './failed-write';
 
 /** Anki's package extensions: these files are read as zips, never as text. */
 export const PACKAGE_FILE = /\.(?:apkg|colpkg)$/i;
@@ -113,9 +114,7 @@ export class AnkiImport {
       });
       return decks[0].deck.id;
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.import.nothingImported)
-        : t.import.saveFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.import.saveFailed);
       return null;
     } finally {
       this.busy = false;

@@ -2,9 +2,10 @@
 // Parses an import off the main thread, so a 50,000-card file never freezes the page.
 import { parseImport, type ImportInput, type ImportResult } from '$lib/domain/import';
 import { mediaBuffers, readPackage, type PackageRead, type PackageRequest } from './read-package';
+import * as t from '$lib/text';
 
 export interface ImportRequest {
-  input: Omit<ImportInput, 'text'> & { text?: string };
+  input: Omit<ImportInput, 'text' | 'naming'> & { text?: string };
   /** The raw file, decoded here as UTF-8 (the parser explains other encodings). */
   bytes?: ArrayBuffer;
   /** The file is an Anki package (.apkg, .colpkg): read as a zip, not as text. */
@@ -37,6 +38,6 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     return;
   }
   const text = bytes ? new TextDecoder('utf-8').decode(bytes) : (input.text ?? '');
-  const result = parseImport({ ...input, text }, onProgress);
+  const result = parseImport({ ...input, text, naming: t.import.naming }, onProgress);
   self.postMessage({ type: 'result', result } satisfies ImportReply);
 };

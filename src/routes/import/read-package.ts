@@ -6,6 +6,7 @@
  * Anki's review history is replayed here too, so the page never grades thousands of reviews.
  */
 import type { PackageRead, PackageRequest } from '$lib/domain/import/anki-package';
+import * as t from '$lib/text';
 
 export type { PackageRead, PackageRequest };
 
@@ -30,6 +31,7 @@ export async function readPackage(
     bytes,
     fileName: request.fileName,
     language: request.language,
+    naming: t.import.naming,
     openSqlite: sqlJsOpener(SQL),
     onProgress: (f) => onProgress(f * 0.9)
   });

@@ -11,7 +11,7 @@ import { plainText } from '../../plain-text';
 import { htmlToText } from '../anki-html';
 import { htmlToCardText, placeMedia, type CardText, type FieldMedia } from '../anki-field-html';
 import { hash53, slugify, titleFromFileName } from '../card-ids';
-import { IMPORT_LIMITS } from '../import-types';
+import { IMPORT_LIMITS, type DeckNaming } from '../import-types';
 import { convertClozeField } from './anki-cloze';
 import type { AnkiCollection, AnkiNote } from './collection-types';
 import { mapNoteType, type NoteTypeMapping } from './note-types';
@@ -184,6 +184,8 @@ export interface BuiltDeck {
 
 export interface DeckInfo {
   fileName?: string;
+  /** How to describe a deck Anki gives no description (the app passes its words). */
+  naming?: DeckNaming;
   language?: string;
   defaultDeck?: string;
   /** Anki deck descriptions (HTML) by name. */
@@ -273,7 +275,7 @@ export function buildDecks(
       deck: {
         id: deckId,
         title: shownTitle,
-        description: description || `Imported from ${fileName || 'an Anki package'}.`,
+        description: description || (info.naming ? info.naming.importedFrom(fileName || null) : fileName || deckId),
         language: info.language?.trim() || 'en',
         tags: [],
         cards

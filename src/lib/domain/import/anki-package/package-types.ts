@@ -2,6 +2,7 @@
 import type { Deck } from '../../deck.schema';
 import type { CardProgress, ReviewLogEntry } from '../../progress';
 import type { MediaHash, MediaKind } from '../../media';
+import type { DeckNaming } from '../import-types';
 import type { OpenSqlite } from './collection-types';
 import type { PackageLimits } from './container';
 import type { NoteTypeMapping } from './note-types';
@@ -16,6 +17,8 @@ export interface PackageInput {
   /** Opens the collection's SQLite database (sql.js in the browser and in tests). */
   openSqlite: OpenSqlite;
   onProgress?: (fraction: number) => void;
+  /** How to describe a deck Anki gives no description (deck data, in the learner's language). */
+  naming?: DeckNaming;
   /** Lower limits than PACKAGE_LIMITS (tests). */
   limits?: Partial<PackageLimits>;
 }

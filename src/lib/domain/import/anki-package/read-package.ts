@@ -54,6 +54,7 @@ async function read(input: PackageInput): Promise<PackageResult> {
     address,
     {
       fileName: input.fileName,
+      naming: input.naming,
       language: input.language,
       defaultDeck: notes.defaultDeck,
       descriptions: new Map(collection.decks.map((d) => [d.name, d.description]))
