@@ -1,7 +1,7 @@
 /**
  * The markup in an Anki field, found by a scanner that reads each character a bounded number of
  * times: fields come from packages anyone can write, and a regular expression for this backtracks
- * (cubic time on `<style-s<style-s…`, minutes for one field). It finds what a browser treats as markup
+ * (time cubic in the length of `<style-s<style-s…`). It finds what a browser treats as markup
  * closely enough for card text, no more: a comment runs to `-->`, script, style and title run to
  * their closing tag, a tag runs to its `>` outside quoted values, and Anki's `[sound:name]`. A `<`
  * that starts none of these (a tag never closed, say) is text. Comments and raw text left open run
