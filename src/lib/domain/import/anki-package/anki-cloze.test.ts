@@ -42,7 +42,7 @@ describe('Anki cloze fields as Factdeck cloze text', () => {
   it('puts a deletion on one line, however much white space its lines hold', () => {
     expect(convertClozeField('{{c1::one<br> <br>two<div>three</div>}}').text).toBe('{{one two three}}');
     // An em space is white space a browser does not collapse.
-    const em = '\u2003'.repeat(100_000);
+    const em = '\u2003'.repeat(300_000);
     expect(convertClozeField(`{{c1::a<br>b${em}c}}`).text).toBe(`{{a b${em}c}}`);
   });
 });
