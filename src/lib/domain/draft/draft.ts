@@ -1,0 +1,143 @@
+/**
+ * Drafting a deck from an article: read every sentence (compromise tags the words), gather the
+ * people and organisations it names, decide for each sentence whether the writer states it
+ * (fact), credits it to someone (claim) or judges (opinion), and propose cards. Pure and offline;
+ * run in a Web Worker, as reading a long article takes a moment.
+ */
+import type { Card, Source } from '../deck.schema';
+import { cardIdMaker, slugify } from '../import/card-ids';
+import { articleText } from './article-text';
+import { attribute } from './attribution';
+import { Cast, updateContext, type Context } from './cast';
+import {
+  DRAFT_LIMITS,
+  type DraftCard,
+  type DraftInput,
+  type DraftResult,
+  type SourceFields,
+  type UnnumberedCard
+} from './draft-types';
+import { judgementSignals } from './judgement';
+import { findMentions, quotedTokens, type Mention } from './mentions';
+import { readSentences, type Sentence } from './nlp';
+import { Proposer, type ReadSentence } from './propose';
+import { roleOf } from './roles';
+import { deckDescription, DRAFT_LANGUAGE } from './templates';
+
+export function draftArticle(input: DraftInput, onProgress?: (fraction: number) => void): DraftResult {
+  const { paragraphs } = articleText(input.text, input.format);
+  const source = draftSource(input.source, paragraphs.length);
+  const empty = (problems: DraftResult['problems']): DraftResult => ({ paragraphs, source, cards: [], problems });
+  if (paragraphs.length === 0) return empty([{ code: 'empty' }]);
+  const words = paragraphs.reduce((n, p) => n + p.split(/\s+/).length, 0);
+  if (words > DRAFT_LIMITS.maxWords) return empty([{ code: 'too-long', words, limit: DRAFT_LIMITS.maxWords }]);
+
+  // Reading: every sentence of every paragraph, and everyone the article names.
+  const cast = new Cast();
+  const read: { paragraph: number; text: string; sentence: Sentence; mentions: Mention[] }[] = [];
+  paragraphs.forEach((text, i) => {
+    for (const sentence of readSentences(text)) {
+      const mentions = findMentions(sentence, text);
+      cast.gather(sentence, mentions);
+      read.push({ paragraph: i + 1, text, sentence, mentions });
+    }
+    onProgress?.(((i + 1) / paragraphs.length) * 0.9);
+  });
+
+  // Deciding: who says each sentence, and whether the writer judges in it.
+  const ctx: Context = { orgs: [] };
+  const sentences: ReadSentence[] = [];
+  let paragraph = 0;
+  for (const r of read) {
+    if (r.paragraph !== paragraph) {
+      paragraph = r.paragraph;
+      ctx.speaker = undefined;
+    }
+    const mentions = cast.resolve(r.mentions);
+    const quoted = quotedTokens(r.sentence);
+    const facts = { sentence: r.sentence, mentions, quoted };
+    const roles: ReadSentence['roles'] = new Map();
+    for (const m of mentions) {
+      if (m.sort !== 'person' || quoted[m.first]) continue;
+      const person = cast.person(m.text);
+      const role = person && roleOf(r.sentence, r.text, m, cast, ctx);
+      if (!person || !role) continue;
+      roles.set(m, { person: person.name, surname: person.surname, role });
+      if ('noun' in role) cast.noteRole(person, role.noun);
+    }
+    const attribution = attribute(facts, cast, ctx);
+    const signals = judgementSignals(r.sentence, r.text, quoted);
+    const kind = attribution ? 'claim' : signals.length > 0 ? 'opinion' : 'fact';
+    sentences.push({
+      paragraph: r.paragraph,
+      paragraphText: r.text,
+      sentence: r.sentence,
+      mentions,
+      quoted,
+      attribution,
+      signals,
+      kind,
+      roles
+    });
+    updateContext(ctx, cast, mentions);
+    ctx.speaker = attribution?.speaker;
+  }
+
+  // Proposing: cards, then ids from their prompts.
+  const proposer = new Proposer(source.id, topSpeakers(sentences));
+  for (const s of sentences) proposer.propose(s);
+  const idFor = cardIdMaker();
+  const cards: DraftCard[] = proposer.result().map((c) => ({
+    ...c,
+    card: { id: idFor(promptOf(c.card)), ...c.card } as Card
+  }));
+  onProgress?.(1);
+  return {
+    paragraphs,
+    source,
+    cards,
+    problems: cards.length ? [] : [{ code: 'nothing-found', paragraphs: paragraphs.length }]
+  };
+}
+
+/** The source record for the article's fields; empty fields stay empty for the schema to report. */
+export function draftSource(fields: SourceFields, paragraphs: number): Source {
+  const year = /^\d{4}/.exec(fields.date)?.[0] ?? '';
+  const surname = fields.author.trim().split(/\s+/).pop() ?? '';
+  const id = slugify(`${surname} ${year} ${fields.title}`, 48) || 'article';
+  return {
+    id,
+    title: fields.title.trim(),
+    author: fields.author.trim(),
+    publisher: fields.publisher.trim(),
+    date: fields.date.trim(),
+    paragraphs: Math.max(1, paragraphs),
+    ...(fields.url.trim() ? { url: fields.url.trim() } : {})
+  };
+}
+
+/** A deck of the given cards on the source, ready for the deck schema to check. */
+export function draftDeck(source: Source, cards: readonly Card[]) {
+  return {
+    id: slugify(source.title, 60) || 'article-deck',
+    title: source.title,
+    description: deckDescription(source.title, source.author),
+    language: DRAFT_LANGUAGE,
+    tags: [] as string[],
+    sources: [source],
+    cards: [...cards]
+  };
+}
+
+function promptOf(card: UnnumberedCard): string {
+  return card.type === 'cloze' ? card.text.replace(/\{\{([^}:]*)(?:::[^}]*)?\}\}/g, '$1') : card.front;
+}
+
+/** Named people and organisations with the most attributed statements, most first. */
+function topSpeakers(sentences: ReadSentence[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    if (s.attribution && s.attribution.speaker.sort !== 'group')
+      counts.set(s.attribution.speaker.name, (counts.get(s.attribution.speaker.name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}
