@@ -10,3 +10,4 @@ export * from './sources';
 export * from './stats';
 export * from './card-browser';
 export * from './settings';
+export * from './new-deck';
