@@ -4,6 +4,8 @@
  */
 import type { Cast, Context } from './cast';
 import {
+  DOCUMENTS,
+  FINDING_VERBS,
   GROUP_SPEAKERS,
   NAMING_VERBS,
   ORG_STAND_INS,
@@ -49,7 +51,63 @@ export interface SentenceFacts {
 
 /** The attribution of a sentence, or null when the writer states it in their own voice. */
 export function attribute(s: SentenceFacts, cast: Cast, ctx: Context): Attribution | null {
-  return according(s, cast, ctx) ?? bySpeechVerb(s, cast, ctx) ?? byQuotation(s, cast, ctx);
+  return according(s, cast, ctx) ?? bySpeechVerb(s, cast, ctx) ?? byFinding(s, ctx) ?? byQuotation(s, cast, ctx);
+}
+
+/** "A study published on Monday blames…", "It found…": what a study, survey or report concluded. */
+function byFinding(s: SentenceFacts, ctx: Context): Attribution | null {
+  const { tokens } = s.sentence;
+  for (let v = 1; v < tokens.length; v++) {
+    const t = tokens[v];
+    if (s.quoted[v] || !t.tags.has('Verb') || !FINDING_VERBS.has(t.lower) || tokens[v - 1].lower === 'to') continue;
+    let name: string | undefined;
+    if (/^(it|they)$/.test(tokens[v - 1].lower)) name = ctx.document;
+    else {
+      const doc = documentBefore(s, v);
+      if (doc) name = doc;
+    }
+    if (!name) continue;
+    return {
+      speaker: { name, sort: 'source' },
+      form: 'subject',
+      verb: t.text,
+      verbAt: v,
+      content: { first: v + 1, last: tokens.length - 1 }
+    };
+  }
+  return null;
+}
+
+/** The document a finding verb at `v` has as its subject ("a 2024 review", "the district's own survey"). */
+function documentBefore(s: SentenceFacts, v: number): string | undefined {
+  const { tokens } = s.sentence;
+  for (let j = v - 1; j >= Math.max(0, v - 8); j--) {
+    if (s.quoted[j]) return undefined;
+    if (DOCUMENTS.has(tokens[j].lower)) return documentPhrase(tokens, j);
+  }
+  return undefined;
+}
+
+/** The first document a sentence names, for "it" in the sentences that follow. */
+export function documentIn(s: SentenceFacts): string | undefined {
+  const j = s.sentence.tokens.findIndex((t, i) => DOCUMENTS.has(t.lower) && !s.quoted[i] && t.tags.has('Noun'));
+  return j >= 0 ? documentPhrase(s.sentence.tokens, j) : undefined;
+}
+
+function documentPhrase(tokens: Token[], j: number): string {
+  let k = j;
+  while (
+    k > 0 &&
+    j - k < 4 &&
+    !/[,;:]/.test(tokens[k - 1].post) &&
+    !tokens[k - 1].tags.has('Verb') &&
+    !tokens[k - 1].tags.has('Preposition')
+  )
+    k--;
+  const words = tokens.slice(k, j + 1).map((t) => t.text);
+  if (/^(a|an|the|this|that)$/i.test(words[0])) words[0] = 'the';
+  else if (!/['’]s?$/.test(words[0]) && !/^(its|their|his|her)$/i.test(words[0])) words.unshift('the');
+  return words.join(' ');
 }
 
 /** "According to X, …" and "…, according to X." */

@@ -103,6 +103,8 @@ export interface Context {
   orgs: string[];
   /** The organisation the previous sentence starts with, which "its" and "their" in this one may mean. */
   subject?: string;
+  /** The study, survey or report last named in this paragraph, which "it found" means. */
+  document?: string;
   /** Who the previous attributed statement in this paragraph is by. */
   speaker?: { name: string; sort: 'person' | 'org' | 'group' | 'source' };
 }

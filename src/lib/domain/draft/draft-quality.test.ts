@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { draftArticle } from './draft';
 import { draftQuality } from './draft-quality';
 import * as lakeshore from './fixtures/lakeshore-phones.labels';
+import * as orchard from './fixtures/orchard-bees.labels';
 import * as portEllis from './fixtures/port-ellis-barrier.labels';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -39,6 +40,20 @@ describe('draft quality on a held-out article (labelled before the engine first 
   it('reports its figures', () => {
     console.log(
       `held out: key facts ${q.covered}/${q.keyFacts}, statements ${q.rightKind}/${q.statements}`,
+      q.missed,
+      q.wrong
+    );
+    expect(q.coverage).toBeGreaterThan(0);
+  });
+});
+
+describe('draft quality on a third article (labelled after tuning, before the engine first read it)', () => {
+  const draft = draftArticle({ text: fixture('orchard-bees.txt'), format: 'text', source: fields });
+  const q = draftQuality(draft.cards, orchard.keyFacts, orchard.statements);
+
+  it('reports its figures', () => {
+    console.log(
+      `third: key facts ${q.covered}/${q.keyFacts}, statements ${q.rightKind}/${q.statements}`,
       q.missed,
       q.wrong
     );

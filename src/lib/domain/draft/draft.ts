@@ -7,7 +7,7 @@
 import type { Card, Source } from '../deck.schema';
 import { cardIdMaker, slugify } from '../import/card-ids';
 import { articleText } from './article-text';
-import { attribute } from './attribution';
+import { attribute, documentIn } from './attribution';
 import { Cast, updateContext, type Context } from './cast';
 import {
   DRAFT_LIMITS,
@@ -52,6 +52,7 @@ export function draftArticle(input: DraftInput, onProgress?: (fraction: number) 
     if (r.paragraph !== paragraph) {
       paragraph = r.paragraph;
       ctx.speaker = undefined;
+      ctx.document = undefined;
     }
     const mentions = cast.resolve(r.mentions);
     const quoted = quotedTokens(r.sentence);
@@ -81,6 +82,7 @@ export function draftArticle(input: DraftInput, onProgress?: (fraction: number) 
     });
     updateContext(ctx, cast, mentions);
     ctx.speaker = attribution?.speaker;
+    ctx.document = documentIn(facts) ?? ctx.document;
   }
 
   // Proposing: cards, then ids from their prompts.

@@ -164,6 +164,71 @@ export const GROUP_SPEAKERS = new Set([
   'people'
 ]);
 
+/** Documents whose findings an article reports: "the study found", "a survey shows". */
+export const DOCUMENTS = new Set([
+  'study',
+  'studies',
+  'report',
+  'survey',
+  'review',
+  'poll',
+  'analysis',
+  'research',
+  'paper',
+  'audit',
+  'inquiry',
+  'investigation',
+  'census',
+  'data',
+  'figures',
+  'statistics',
+  'assessment',
+  'evaluation',
+  'trial',
+  'experiment',
+  'papers',
+  'documents',
+  'records'
+]);
+
+/** Verbs that report what a document found; they attribute only when a document is their subject. */
+export const FINDING_VERBS = new Set([
+  'found',
+  'finds',
+  'find',
+  'show',
+  'shows',
+  'showed',
+  'shown',
+  'conclude',
+  'concludes',
+  'concluded',
+  'blame',
+  'blames',
+  'blamed',
+  'suggest',
+  'suggests',
+  'suggested',
+  'indicate',
+  'indicates',
+  'indicated',
+  'reveal',
+  'reveals',
+  'revealed',
+  'estimate',
+  'estimates',
+  'estimated',
+  'predict',
+  'predicts',
+  'predicted',
+  'warn',
+  'warns',
+  'warned',
+  'recommend',
+  'recommends',
+  'recommended'
+]);
+
 /** Common nouns that stand for an organisation named earlier: "the council", "the firm". */
 export const ORG_STAND_INS = new Set([
   'council',
@@ -663,6 +728,11 @@ export const EVALUATIVE = new Set([
   'short-sighted',
   'ill-judged',
   'ill-conceived',
+  'sad',
+  'tragic',
+  'shame',
+  'pity',
+  'regrettable',
   'laudable',
   'commendable',
   'praiseworthy'

@@ -60,10 +60,12 @@ export function findMentions(sentence: Sentence, paragraph: string): Mention[] {
   const text = (first: number, last: number) => paragraph.slice(tokens[first].start, tokens[last].end);
   const push = (sort: MentionSort, first: number, last: number, extra: Partial<Mention> = {}) => {
     for (let i = first; i <= last; i++) taken[i] = true;
-    // Never a part of a word: "16" in "16-year-old" is not a number a card can hide.
+    // Never a part of a word, except a number before its unit: "a {{90}}-hectare farm".
     const before = paragraph[tokens[first].start - 1] ?? ' ';
     const after = paragraph[tokens[last].end] ?? ' ';
-    if (/[\p{L}\p{N}-]/u.test(before) || /[\p{L}\p{N}-]/u.test(after)) return;
+    const unitAfter =
+      sort === 'number' && after === '-' && /^-\p{L}/u.test(paragraph.slice(tokens[last].end, tokens[last].end + 2));
+    if (/[\p{L}\p{N}-]/u.test(before) || (/[\p{L}\p{N}-]/u.test(after) && !unitAfter)) return;
     out.push({ sort, text: stripPossessive(text(first, last)), first, last, ...extra });
   };
 

@@ -82,12 +82,12 @@ export class Proposer {
     const by = a.speaker.name;
     const explanation = explanations.claim(by, a.verb);
     const question = whoQuestion(s, a);
-    const named = a.speaker.sort !== 'group';
+    const named = a.speaker.sort === 'person' || a.speaker.sort === 'org';
     const answers = [by, ...(a.speaker.accept ?? [])];
     if (question && !answers.some((x) => contains(question, x))) {
       const body: CardBody = named
         ? { type: 'typed', front: question, answer: by, ...(a.speaker.accept ? { accept: a.speaker.accept } : {}) }
-        : { type: 'basic', front: question, back: prompts.unnamed(by) };
+        : { type: 'basic', front: question, back: a.speaker.sort === 'group' ? prompts.unnamed(by) : capitalise(by) };
       this.add(s, 'claim', body, explanation, a.speaker);
     } else {
       const front = prompts.whatKind(s.sentence.text);
@@ -99,10 +99,10 @@ export class Proposer {
       };
       this.add(s, 'claim', body, explanation, a.speaker);
     }
-    // The figure or date in what was said, as a cloze that keeps who said it.
-    const inContent = (m: Mention) =>
-      m.first >= a.content.first && m.last <= a.content.last && (m.sort === 'number' || m.sort === 'date');
-    const [figure] = this.pickMentions(s, 1, inContent);
+    // A figure or date from what was said (else from how the article frames it), as a cloze.
+    const figureLike = (m: Mention) => m.sort === 'number' || m.sort === 'date';
+    const inContent = (m: Mention) => figureLike(m) && m.first >= a.content.first && m.last <= a.content.last;
+    const [figure] = [...this.pickMentions(s, 1, inContent), ...this.pickMentions(s, 1, figureLike)];
     if (figure) {
       const text = cloze(s, [{ ...figure, hint: HINTS[figure.sort] }]);
       this.add(s, 'claim', { type: 'cloze', text }, explanation, a.speaker);
@@ -186,8 +186,8 @@ export class Proposer {
 }
 
 function priority(m: Mention): number {
-  // Numbers in words ("three months") come after every name.
-  return m.sort === 'number' && !m.figures ? 6 : MENTION_PRIORITY[m.sort];
+  // A bare number in words ("three") comes after every name; "eight years" is a quantity like "8 years".
+  return m.sort === 'number' && !m.figures && !m.text.includes(' ') ? 6 : MENTION_PRIORITY[m.sort];
 }
 
 /** The sentence with the given token ranges hidden as cloze deletions. */
@@ -280,4 +280,8 @@ function occurrences(text: string, part: string): number {
     if (!(before && /[\p{L}\p{N}]/u.test(before)) && !(after && /[\p{L}\p{N}]/u.test(after))) n++;
   }
   return n;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
