@@ -41,15 +41,11 @@ export function judgementSignals(sentence: Sentence, paragraph: string, quoted: 
   };
 
   const words = tokens.map((t) => t.lower);
-  for (const phrase of VIEW_PHRASES) {
+  for (const [phrase, role] of Object.entries(VIEW_PHRASES)) {
     const parts = phrase.split(' ');
     for (let i = 0; i + parts.length <= tokens.length; i++)
       if (parts.every((p, j) => words[i + j] === p) && noBreakInside(tokens, i, i + parts.length - 1))
-        add(
-          parts.some((p) => FIRST_PERSON.has(p)) ? 'view' : parts.includes('will') ? 'forecast' : 'judgement',
-          i,
-          i + parts.length - 1
-        );
+        add(role, i, i + parts.length - 1);
   }
 
   // "If the missiles are bought, this will be…": the writer forecasting what follows.

@@ -572,34 +572,35 @@ export const FORECAST_ADVERBS = new Set([
   'soon'
 ]);
 
-/** Phrases (lowercase, single spaces) that mark the writer's own view or certainty. */
-export const VIEW_PHRASES = [
-  'in my view',
-  'in my opinion',
-  'in our view',
-  'in our opinion',
-  'to my mind',
-  'i think',
-  'i believe',
-  'i suspect',
-  'i fear',
-  'i doubt',
-  'we believe',
-  'we think',
-  'it seems',
-  'of course',
-  'no doubt',
-  'without doubt',
-  'it is clear',
-  'it is time',
-  'is bound to',
-  'is doomed to',
-  'is sure to',
-  'are bound to',
-  'are sure to',
-  'will be remembered',
-  'will go down'
-];
+/** Phrases (lowercase, single spaces) that carry the writer's view, with what each does. */
+export const VIEW_PHRASES: Record<string, 'view' | 'hedge' | 'judgement' | 'forecast'> = {
+  'in my view': 'view',
+  'in my opinion': 'view',
+  'in our view': 'view',
+  'in our opinion': 'view',
+  'to my mind': 'view',
+  'i think': 'view',
+  'i believe': 'view',
+  'i suspect': 'view',
+  'i fear': 'view',
+  'i doubt': 'view',
+  'we believe': 'view',
+  'we think': 'view',
+  'it seems': 'hedge',
+  'it appears': 'hedge',
+  'of course': 'judgement',
+  'no doubt': 'judgement',
+  'without doubt': 'judgement',
+  'it is clear': 'judgement',
+  'it is time': 'judgement',
+  'is bound to': 'forecast',
+  'is doomed to': 'forecast',
+  'is sure to': 'forecast',
+  'are bound to': 'forecast',
+  'are sure to': 'forecast',
+  'will be remembered': 'forecast',
+  'will go down': 'forecast'
+};
 
 /** Adverbs of certainty or attitude that carry the writer's stance. */
 export const STANCE_ADVERBS = new Set([

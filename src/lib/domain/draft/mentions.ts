@@ -32,6 +32,8 @@ const CAPITAL = /^\p{Lu}/u;
 /** Words that make a whole name an organisation's wherever they stand ("Lakeshore Unified School District"). */
 const ORG_INSIDE = new Set(['school', 'university', 'college', 'council', 'police', 'ministry', 'institute']);
 const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
+/** "American", "Iranian", "Chinese", "British": words for where someone or something is from. */
+const DEMONYM = /(an|ese|ish|ic|i)$/;
 const YEAR = /^(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})s?$/;
 const DAY = /^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$/;
 
@@ -134,9 +136,10 @@ export function findMentions(sentence: Sentence, paragraph: string): Mention[] {
     const next = tokens[last + 1];
     // "the Maeslant barrier": a name and the kind of place it is.
     if (first === last && next && !breaks(tokens[last]) && PLACE_WORDS.has(next.lower) && !isCapital(next)) last++;
-    // "Green councillor", "Dutch government": a capitalised word describing the noun after it.
-    const modifier =
-      first === last && next && !breaks(tokens[last]) && !isCapital(next) && has(next, 'Noun') && !has(next, 'Pronoun');
+    // "Green councillor", "Dutch government", "the South American country": capitalised words
+    // describing the noun after them, not a name of their own.
+    const describes = next && !breaks(tokens[last]) && !isCapital(next) && has(next, 'Noun') && !has(next, 'Pronoun');
+    const modifier = describes && (first === last || DEMONYM.test(tokens[last].text));
     let sort = modifier ? null : nameSort(tokens, first, last);
     // "Professor Miriam Stahl", "President Maduro": the title is a role, not part of the name.
     if (sort === 'person')

@@ -215,20 +215,31 @@ function whoQuestion(s: ReadSentence, a: Attribution): string | null {
     case 'subject': {
       if (a.content.first === 0) return null;
       const predicate = p.slice(tokens[a.verbAt].start, end).trim();
-      return prompts.whoPredicate(trimEnd(predicate));
+      return prompts.whoPredicate(shorten(trimEnd(predicate)));
     }
     case 'trailing': {
       const content = span(a.content.first, a.content.last);
       const allQuoted = s.quoted.slice(a.content.first, a.content.last + 1).every(Boolean);
       return allQuoted
-        ? prompts.whoQuote(a.verb.toLowerCase(), unquote(content))
-        : prompts.whoThat(a.verb.toLowerCase(), lowerFirst(s, a.content.first, trimEnd(content)));
+        ? prompts.whoQuote(a.verb.toLowerCase(), shorten(unquote(content)))
+        : prompts.whoThat(a.verb.toLowerCase(), shorten(lowerFirst(s, a.content.first, trimEnd(content))));
     }
     case 'according':
-      return prompts.whoAccording(lowerFirst(s, a.content.first, trimEnd(span(a.content.first, a.content.last))));
+      return prompts.whoAccording(
+        shorten(lowerFirst(s, a.content.first, trimEnd(span(a.content.first, a.content.last))))
+      );
     case 'quote':
-      return prompts.whoQuote('said', unquote(span(a.content.first, a.content.last)));
+      return prompts.whoQuote('said', shorten(unquote(span(a.content.first, a.content.last))));
   }
+}
+
+const LONG = 32;
+
+/** A long quotation or statement cut to its first and last words, so the question stays readable. */
+function shorten(text: string): string {
+  const words = text.split(' ');
+  if (words.length <= LONG) return text;
+  return `${words.slice(0, 20).join(' ')} … ${words.slice(-8).join(' ')}`;
 }
 
 /** Text without the sentence's closing punctuation or a dangling comma (a closing quotation mark stays). */
