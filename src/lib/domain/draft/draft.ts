@@ -4,25 +4,18 @@
  * (fact), credits it to someone (claim) or judges (opinion), and propose cards. Pure and offline;
  * run in a Web Worker, as reading a long article takes a moment.
  */
-import type { Card, Source } from '../deck.schema';
-import { cardIdMaker, slugify } from '../import/card-ids';
+import type { Card } from '../deck.schema';
+import { cardIdMaker } from '../import/card-ids';
 import { articleText } from './article-text';
 import { attribute, documentIn } from './attribution';
 import { Cast, updateContext, type Context } from './cast';
-import {
-  DRAFT_LIMITS,
-  type DraftCard,
-  type DraftInput,
-  type DraftResult,
-  type SourceFields,
-  type UnnumberedCard
-} from './draft-types';
+import { DRAFT_LIMITS, type DraftCard, type DraftInput, type DraftResult, type UnnumberedCard } from './draft-types';
 import { judgementSignals } from './judgement';
 import { findMentions, quotedTokens, type Mention } from './mentions';
 import { readSentences, type Sentence } from './nlp';
 import { Proposer, type ReadSentence } from './propose';
 import { roleOf } from './roles';
-import { deckDescription, DRAFT_LANGUAGE } from './templates';
+import { draftSource } from './draft-deck';
 
 export function draftArticle(input: DraftInput, onProgress?: (fraction: number) => void): DraftResult {
   const { paragraphs } = articleText(input.text, input.format);
@@ -99,35 +92,6 @@ export function draftArticle(input: DraftInput, onProgress?: (fraction: number) 
     source,
     cards,
     problems: cards.length ? [] : [{ code: 'nothing-found', paragraphs: paragraphs.length }]
-  };
-}
-
-/** The source record for the article's fields; empty fields stay empty for the schema to report. */
-export function draftSource(fields: SourceFields, paragraphs: number): Source {
-  const year = /^\d{4}/.exec(fields.date)?.[0] ?? '';
-  const surname = fields.author.trim().split(/\s+/).pop() ?? '';
-  const id = slugify(`${surname} ${year} ${fields.title}`, 48) || 'article';
-  return {
-    id,
-    title: fields.title.trim(),
-    author: fields.author.trim(),
-    publisher: fields.publisher.trim(),
-    date: fields.date.trim(),
-    paragraphs: Math.max(1, paragraphs),
-    ...(fields.url.trim() ? { url: fields.url.trim() } : {})
-  };
-}
-
-/** A deck of the given cards on the source, ready for the deck schema to check. */
-export function draftDeck(source: Source, cards: readonly Card[]) {
-  return {
-    id: slugify(source.title, 60) || 'article-deck',
-    title: source.title,
-    description: deckDescription(source.title, source.author),
-    language: DRAFT_LANGUAGE,
-    tags: [] as string[],
-    sources: [source],
-    cards: [...cards]
   };
 }
 

@@ -7,5 +7,6 @@ export type { DraftCard, DraftInput, DraftProblem, DraftResult, SourceFields } f
 export { DRAFT_LIMITS } from './draft-types';
 export type { ArticleFormat, ArticleText } from './article-text';
 export { articleText } from './article-text';
-export { draftArticle, draftDeck, draftSource } from './draft';
+export { draftArticle } from './draft';
+export { draftDeck, draftSource } from './draft-deck';
 export { htmlArticle } from './html-article';
