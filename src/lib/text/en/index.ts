@@ -10,4 +10,6 @@ export * from './sources';
 export * from './stats';
 export * from './card-browser';
 export * from './settings';
+export * from './problems';
+export * from './backup-problems';
 export * from './new-deck';
