@@ -23,3 +23,6 @@ export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from
 export { StatsPage } from './stats-page.svelte';
 export type { LeechRow, StatsSummary } from './stats-summary';
 export { deleteDeck, downloadDeck } from './deck-files';
+export { NewDeckFlow, EmptyDeckForm, MAX_ARTICLE_BYTES, type Drafter, type ReviewCard } from './new-deck-flow.svelte';
+export { DeckEditor, type CardDraft } from './deck-editor.svelte';
+export { makeEditableCopy } from './deck-copy';

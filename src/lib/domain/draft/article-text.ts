@@ -7,6 +7,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { SourceFields } from './draft-types';
+import { blocks, clean, plainParagraphs } from './paragraphs';
 
 export type ArticleFormat = 'text' | 'markdown';
 
@@ -16,12 +17,9 @@ export interface ArticleText {
   meta: Partial<SourceFields>;
 }
 
-const BLANK_LINE = /\n[ \t]*\n/;
-const MARKER = /^\[P\d+\]\s*/;
-
 export function articleText(text: string, format: ArticleFormat): ArticleText {
   const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (format === 'text') return { paragraphs: blocks(normal).map(clean).filter(Boolean), meta: {} };
+  if (format === 'text') return { paragraphs: plainParagraphs(normal), meta: {} };
   const { body, meta } = frontMatter(normal);
   const paragraphs: string[] = [];
   for (const block of blocks(body)) {
@@ -40,14 +38,6 @@ export function articleText(text: string, format: ArticleFormat): ArticleText {
     if (paragraph) paragraphs.push(paragraph);
   }
   return { paragraphs, meta };
-}
-
-function blocks(text: string): string[] {
-  return text.split(BLANK_LINE);
-}
-
-function clean(block: string): string {
-  return block.replace(/\s+/g, ' ').trim().replace(MARKER, '');
 }
 
 function blockText(token: Token): string {

@@ -16,7 +16,7 @@ const fields = {
 };
 
 describe('draft quality on a labelled news article', () => {
-  const draft = draftArticle({ text: fixture('port-ellis-barrier.txt'), format: 'text', source: fields });
+  const draft = draftArticle({ text: fixture('port-ellis-barrier.txt'), source: fields });
   const q = draftQuality(draft.cards, portEllis.keyFacts, portEllis.statements);
 
   it('covers at least 80% of the labelled dates, numbers and people, in the right paragraph', () => {
@@ -34,7 +34,7 @@ describe('draft quality on a labelled news article', () => {
 });
 
 describe('draft quality on a held-out article (labelled before the engine first read it)', () => {
-  const draft = draftArticle({ text: fixture('lakeshore-phones.txt'), format: 'text', source: fields });
+  const draft = draftArticle({ text: fixture('lakeshore-phones.txt'), source: fields });
   const q = draftQuality(draft.cards, lakeshore.keyFacts, lakeshore.statements);
 
   it('reports its figures', () => {
@@ -48,7 +48,7 @@ describe('draft quality on a held-out article (labelled before the engine first 
 });
 
 describe('draft quality on a third article (labelled after tuning, before the engine first read it)', () => {
-  const draft = draftArticle({ text: fixture('orchard-bees.txt'), format: 'text', source: fields });
+  const draft = draftArticle({ text: fixture('orchard-bees.txt'), source: fields });
   const q = draftQuality(draft.cards, orchard.keyFacts, orchard.statements);
 
   it('reports its figures', () => {

@@ -1,6 +1,5 @@
 /** What drafting a deck from an article takes and gives back. */
 import type { Card, Deck, Source } from '../deck.schema';
-import type { ArticleFormat } from './article-text';
 
 /** The source's details as the teacher types them (any may still be empty). */
 export interface SourceFields {
@@ -13,9 +12,8 @@ export interface SourceFields {
 }
 
 export interface DraftInput {
-  /** The article: plain text or Markdown, paragraphs separated by blank lines (HTML is reduced to text first). */
+  /** The article as plain text, paragraphs separated by blank lines (Markdown and HTML are reduced to text first). */
   text: string;
-  format: ArticleFormat;
   source: SourceFields;
 }
 

@@ -14,7 +14,7 @@ const fields = {
   date: '2025-03-14',
   url: 'https://example.org/port-ellis'
 };
-const draftOf = (name: string): DraftResult => draftArticle({ text: fixture(name), format: 'text', source: fields });
+const draftOf = (name: string): DraftResult => draftArticle({ text: fixture(name), source: fields });
 
 const ARTICLES = ['port-ellis-barrier.txt', 'lakeshore-phones.txt', 'eiffel-tower-encyclopedia.txt'];
 
@@ -130,11 +130,11 @@ describe('draftArticle', () => {
   });
 
   it('reports an empty article, one too long, and one with nothing to ask, and drafts no card', () => {
-    const empty = draftArticle({ text: ' \n\n \n', format: 'text', source: fields });
+    const empty = draftArticle({ text: ' \n\n \n', source: fields });
     expect(empty).toMatchObject({ problems: [{ code: 'empty' }], cards: [] });
-    const long = draftArticle({ text: 'word '.repeat(DRAFT_LIMITS.maxWords + 1), format: 'text', source: fields });
+    const long = draftArticle({ text: 'word '.repeat(DRAFT_LIMITS.maxWords + 1), source: fields });
     expect(long).toMatchObject({ problems: [{ code: 'too-long', words: DRAFT_LIMITS.maxWords + 1 }], cards: [] });
-    const nothing = draftArticle({ text: 'Hello there.\n\nThank you for reading.', format: 'text', source: fields });
+    const nothing = draftArticle({ text: 'Hello there.\n\nThank you for reading.', source: fields });
     expect(nothing).toMatchObject({ problems: [{ code: 'nothing-found', paragraphs: 2 }], cards: [] });
   });
 

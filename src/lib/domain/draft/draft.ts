@@ -6,7 +6,7 @@
  */
 import type { Card } from '../deck.schema';
 import { cardIdMaker } from '../import/card-ids';
-import { articleText } from './article-text';
+import { plainParagraphs } from './paragraphs';
 import { attribute, documentIn } from './attribution';
 import { Cast, updateContext, type Context } from './cast';
 import { DRAFT_LIMITS, type DraftCard, type DraftInput, type DraftResult, type UnnumberedCard } from './draft-types';
@@ -18,7 +18,7 @@ import { roleOf } from './roles';
 import { draftSource } from './draft-deck';
 
 export function draftArticle(input: DraftInput, onProgress?: (fraction: number) => void): DraftResult {
-  const { paragraphs } = articleText(input.text, input.format);
+  const paragraphs = plainParagraphs(input.text);
   const source = draftSource(input.source, paragraphs.length);
   const empty = (problems: DraftResult['problems']): DraftResult => ({ paragraphs, source, cards: [], problems });
   if (paragraphs.length === 0) return empty([{ code: 'empty' }]);

@@ -13,3 +13,5 @@ export * from './settings';
 export * from './problems';
 export * from './backup-problems';
 export * from './new-deck';
+export * from './card-editor';
+export * from './deck-editor';
