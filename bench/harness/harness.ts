@@ -380,10 +380,10 @@ const api = {
     };
     const [cold, result] = await time(async () => {
       const { draftArticle } = await import('$lib/domain/draft');
-      return draftArticle({ text, format: 'text', source });
+      return draftArticle({ text, source });
     });
     const { draftArticle } = await import('$lib/domain/draft');
-    const [warm] = await time(() => draftArticle({ text, format: 'text', source }));
+    const [warm] = await time(() => draftArticle({ text, source }));
     return { cold, warm, cards: result.cards.length, words: text.split(/\s+/).filter(Boolean).length };
   },
 
