@@ -4,7 +4,7 @@
  * brings zod) by the card editor and the review of a drafted deck. The problems are typed;
  * `t.problems.schemaIssue` words them.
  */
-import { deckSchema, storedDeckSchema, type Deck } from './deck.schema';
+import { deckRuleIssues, deckSchema, storedDeckSchema, type Deck } from './deck.schema';
 import { schemaIssue, type SchemaIssue } from './problems';
 
 export interface DeckIssue {
@@ -21,9 +21,8 @@ export interface DeckIssue {
 export function checkDeck(deck: Deck, allowEmpty = false): DeckIssue[] {
   const result = (allowEmpty ? storedDeckSchema : deckSchema).safeParse(deck);
   if (result.success) return [];
-  return result.error.issues.map((zodIssue) => {
+  const found: DeckIssue[] = result.error.issues.map((zodIssue) => {
     const path = zodIssue.path as (string | number)[];
-    const where = path.join('.');
     // A paragraph typed as something other than a whole number reaches the schema as NaN.
     const issue: SchemaIssue =
       zodIssue.code === 'invalid_type' && zodIssue.expected === 'number'
@@ -33,8 +32,17 @@ export function checkDeck(deck: Deck, allowEmpty = false): DeckIssue[] {
           : zodIssue.code === 'invalid_format' && zodIssue.format === 'url'
             ? { code: 'expected', expected: { code: 'web-address' } }
             : schemaIssue(zodIssue);
-    if (path[0] === 'cards' && typeof path[1] === 'number')
-      return { card: path[1], field: String(path[2] ?? ''), where, issue };
-    return { field: String(path[0] ?? ''), where, issue };
+    return place(path, issue);
   });
+  // zod checks the rules across fields only once every field is right; an editor shows them all at once.
+  if (!found.some((i) => i.issue.code === 'rule'))
+    for (const { path, rule } of deckRuleIssues(deck)) found.push(place(path, { code: 'rule', rule }));
+  return found;
+}
+
+function place(path: (string | number)[], issue: SchemaIssue): DeckIssue {
+  const where = path.join('.');
+  if (path[0] === 'cards' && typeof path[1] === 'number')
+    return { card: path[1], field: String(path[2] ?? ''), where, issue };
+  return { field: String(path[0] ?? ''), where, issue };
 }
