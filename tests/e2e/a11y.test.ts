@@ -118,6 +118,33 @@ const SCREENS: Screen[] = [
       await page.getByTestId('import-summary').waitFor();
     }
   },
+  { name: 'new deck', visit: (page) => open(page, `${base}/decks/new`) },
+  {
+    name: 'new deck, a draft under review, one card open',
+    visit: async (page) => {
+      await open(page, `${base}/decks/new`);
+      const article = page.getByRole('region', { name: 'From an article' });
+      await article
+        .getByRole('textbox', { name: 'Article text' })
+        .fill('The bridge reopened on 3 June 2024.\n\nMayor Ana Silva said it "may well last a century".');
+      await article.getByRole('button', { name: 'Draft cards' }).click();
+      await page.getByRole('heading', { name: 'Review the draft' }).waitFor();
+      await page.getByRole('listitem', { name: 'Draft card 1' }).getByRole('button', { name: /^Edit/ }).click();
+    }
+  },
+  {
+    name: 'card editor, one card open',
+    visit: async (page) => {
+      await open(page, `${base}/decks/${DECK}-copy/edit`);
+      if (await page.getByRole('heading', { name: 'Not found' }).isVisible()) {
+        await open(page, `${base}/decks/${DECK}`);
+        await page.getByRole('button', { name: 'Make an editable copy' }).click();
+        await page.waitForURL(`${base}/decks/${DECK}-copy/edit`);
+      }
+      await page.getByRole('button', { name: 'Edit card 1', exact: true }).click();
+      await page.getByRole('button', { name: 'Save card' }).waitFor();
+    }
+  },
   {
     name: 'stats, tables open',
     visit: async (page) => {
