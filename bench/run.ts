@@ -3,27 +3,40 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, server) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
  * and the harness is served beside build/, never from it, so none of it is in the app or its precache.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
+import { writePackage } from '../tools/anki-package-writer';
+import { benchCollection } from '../tools/make-anki-fixtures';
 import { CATEGORIES, splitFile, type Split } from './attribute';
 import { benchCompile } from './compile';
 import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { bytesTable, compactResults, lighthouseTable, writeReport } from './report';
+import { bytesTable, compactResults, lighthouseTable, serverTable, writeReport } from './report';
 import { startServer } from './server';
+import { benchServer, type LoadRun } from './server-load';
 import { summarize, type Summary } from './summary';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +46,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'server'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -260,6 +273,41 @@ async function measureDraft(base: string) {
       runs.push(await page.evaluate((t) => window.factdeckBench.draft(t), text));
     }
     return { words: runs[0].words, cards: runs[0].cards, cold: runs.map((r) => r.cold), warm: runs.map((r) => r.warm) };
+  } finally {
+    await close();
+  }
+}
+
+/** The Anki package measured: notes with images, written by the fixture tool (current format). */
+const ANKI = { notes: 10_000, images: 500 };
+
+async function measureAnkiImport(base: string) {
+  const file = path.join(TMP, `anki-${ANKI.notes}-notes-${ANKI.images}-images.apkg`);
+  if (!existsSync(file)) {
+    log(`writing the package with tools/anki-package-writer.ts (once; kept in ${path.relative(ROOT, TMP)})`);
+    const { collection, media } = benchCollection(ANKI.notes, ANKI.images);
+    writeFileSync(file, await writePackage({ format: 'latest', collection, media }));
+  }
+  const buffer = readFileSync(file);
+  const { page, close } = await profile();
+  try {
+    await page.goto(`${base}/import`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const t0 = Date.now();
+    await page.locator('#import-file').setInputFiles({
+      name: 'bench-anki.apkg',
+      mimeType: 'application/octet-stream',
+      buffer
+    });
+    await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+    const preview = Date.now() - t0;
+    const summary = (await page.getByTestId('import-summary').innerText()).replace(/\s+/g, ' ');
+    const t1 = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/decks\/[^/]+$/, { timeout: 300_000 });
+    await page.locator('h1').waitFor();
+    const save = Date.now() - t1;
+    return { ...ANKI, bytes: buffer.length, preview, save, summary };
   } finally {
     await close();
   }
@@ -514,6 +562,8 @@ async function main() {
     if (runs('import')) {
       log(`import: previewing and importing a ${IMPORT_CARDS.toLocaleString('en')}-card CSV on /import`);
       imported = await measureImport(server.base);
+      log(`import: an Anki package of ${ANKI.notes.toLocaleString('en')} notes and ${ANKI.images} images`);
+      imported.anki = await measureAnkiImport(server.base);
     }
 
     let drafted: BenchResults['drafted'] | undefined;
@@ -523,10 +573,16 @@ async function main() {
     }
 
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
+
+    let serverLoad: LoadRun[] | undefined;
+    if (runs('server')) {
+      const port = Number(process.env.BENCH_SERVER_PORT ?? PORT + 1);
+      serverLoad = await benchServer({ root: ROOT, port, quick: QUICK, log });
+    }
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, drafted, seeded });
+      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, server: serverLoad });
       return;
     }
     const results = {
@@ -538,7 +594,8 @@ async function main() {
       lighthouse: lighthouse!,
       imported: imported!,
       drafted: drafted!,
-      seeded: seeded!
+      seeded: seeded!,
+      server: serverLoad
     };
     const written = await writeReport(ROOT, results);
     log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
@@ -568,6 +625,7 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
           `${url}: ${r.failing.map((f) => `${f.id} ${f.score.toFixed(2)}`).join(', ') || 'no audit below 1'}`
         );
   }
+  if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
   const rest = { compile: parts.compile, imported: parts.imported, drafted: parts.drafted, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
     if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
@@ -580,9 +638,10 @@ export type BenchResults = {
   compile: Awaited<ReturnType<typeof benchCompile>>;
   bytes: PageBytes[];
   lighthouse: Record<string, LighthouseResult[]>;
-  imported: Awaited<ReturnType<typeof measureImport>>;
+  imported: Awaited<ReturnType<typeof measureImport>> & { anki?: Awaited<ReturnType<typeof measureAnkiImport>> };
   drafted: Awaited<ReturnType<typeof measureDraft>>;
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
+  server?: LoadRun[];
 };
 export type { PageBytes, GradeTiming, Summary };
 export { summarize };

@@ -83,7 +83,13 @@ export type RuleProblem =
   | { code: 'missing-kind' }
   | { code: 'missing-cite' }
   | { code: 'unknown-cite-source'; source: string; declared: string[] }
-  | { code: 'paragraph-out-of-range'; paragraph: number; source: string; paragraphs: number };
+  | { code: 'paragraph-out-of-range'; paragraph: number; source: string; paragraphs: number }
+  /** Cites paragraphs of a source that has none numbered. */
+  | { code: 'cite-as-whole'; source: string }
+  /** Cites a numbered source by neither paragraph nor byline. */
+  | { code: 'cite-needs-paragraphs' }
+  | { code: 'outline-needs-paragraphs' }
+  | { code: 'outline-length'; entries: number; paragraphs: number };
 
 /** What a zod issue of the deck schema says, outside the deck file reader (imports, backups). */
 export type SchemaIssue =
@@ -161,6 +167,11 @@ export type DeckFileProblem =
   | { code: 'reserved-deck-id'; id: string }
   | { code: 'broken-source'; id: string; file: string }
   | { code: 'not-deck-or-source'; name: string }
+  /** An image or sound a card names beside its deck (scripts/deck-media.ts). */
+  | { code: 'media-not-found'; ref: string }
+  | { code: 'media-outside-deck-folder'; ref: string }
+  | { code: 'media-unsupported'; ref: string }
+  | { code: 'media-too-large'; ref: string; bytes: number; limit: number }
   | { code: 'file-not-found' }
   | { code: 'file-unreadable'; detail: string };
 
@@ -255,6 +266,7 @@ export const BACKUP_SCHEMA_CODES = [
   'question-type',
   'deck-row-id',
   'date-time',
+  'time-range',
   'checksum'
 ] as const;
 export type BackupSchemaCode = (typeof BACKUP_SCHEMA_CODES)[number];

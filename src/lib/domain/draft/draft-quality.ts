@@ -39,7 +39,7 @@ export function draftQuality(cards: DraftCard[], keyFacts: KeyFactLabel[], state
     (label) =>
       !cards.some(
         (c) =>
-          c.card.cite?.paragraphs.includes(label.paragraph) &&
+          c.card.cite?.paragraphs?.includes(label.paragraph) &&
           answersOf(c.card).some((answer) => label.match.some((m) => hasWords(answer, m)))
       )
   );

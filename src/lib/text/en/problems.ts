@@ -139,6 +139,14 @@ function rule(r: RuleProblem): string {
       }`;
     case 'paragraph-out-of-range':
       return `cites paragraph ${r.paragraph}, but source "${r.source}" has only ${r.paragraphs} paragraphs`;
+    case 'cite-as-whole':
+      return `source "${r.source}" has no numbered paragraphs; cite it as a whole: { source: ${r.source} }`;
+    case 'cite-needs-paragraphs':
+      return 'missing field "paragraphs" in "cite"';
+    case 'outline-needs-paragraphs':
+      return '"outline" needs "paragraphs": how many numbered paragraphs the source has';
+    case 'outline-length':
+      return `"outline" has ${r.entries} entries, but the source has ${r.paragraphs} paragraphs; write one entry per paragraph, in order`;
   }
 }
 
@@ -277,7 +285,7 @@ function words(p: Problem): string {
       return about(p.item, `"type" must be text; use one of: ${p.types.join(', ')}`);
     case 'unknown-field': {
       const owner = p.field
-        ? `${field(p.field)} of ${p.item ? item(p.item) : 'the deck'}`
+        ? `${field(p.field)} of ${p.item ? item(p.item) : `the ${p.file}`}`
         : p.item
           ? item(p.item)
           : `the ${p.file}`;
@@ -295,6 +303,14 @@ function words(p: Problem): string {
       return `deck id "${p.id}" is reserved for the list of decks; choose another id`;
     case 'broken-source':
       return `source "${p.id}" cannot be used until the problems in ${p.file} are fixed`;
+    case 'media-not-found':
+      return `image or sound "${p.ref}" not found: keep the file next to the deck (paths are relative to it)`;
+    case 'media-outside-deck-folder':
+      return `image or sound "${p.ref}" is outside the deck's folder: keep media files next to the deck`;
+    case 'media-unsupported':
+      return `"${p.ref}" is not a file cards can show: use PNG, JPEG, GIF, WebP, AVIF or SVG images; MP3, M4A, AAC, OGG, Opus, WAV, FLAC or WebM sounds`;
+    case 'media-too-large':
+      return `"${p.ref}" is ${(p.bytes / 1024 / 1024).toFixed(1)} MB; a deck's media file may be at most ${p.limit / 1024 / 1024} MB, as every learner downloads it with the app`;
     case 'not-deck-or-source':
       return `this file is neither a deck nor a source: name a deck "${p.name}.deck.yaml" and a source "${p.name}.source.yaml"`;
     case 'file-not-found':

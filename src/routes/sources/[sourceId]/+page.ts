@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { listImportedDecks, StorageBlockedError, unlessBlocked } from '$lib/db';
 import { loadDeck, loadDeckIndex } from '$lib/decks';
-import { paragraphMap, type Deck } from '$lib/domain';
+import { citingCards, paragraphMap, type Deck } from '$lib/domain';
 import * as t from '$lib/text';
 import type { PageLoad } from './$types';
 
@@ -20,7 +20,13 @@ export const load: PageLoad = async ({ fetch, params }) => {
   const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
   if (!source) error(404, t.sources.notFound(params.sourceId));
   const languages: Record<string, string> = Object.fromEntries(decks.map((d) => [d.id, d.language]));
-  return { source, paragraphs: paragraphMap(source, decks), languages };
+  return {
+    source,
+    paragraphs: paragraphMap(source, decks),
+    byline: citingCards(source, decks, 'byline'),
+    whole: citingCards(source, decks, 'whole'),
+    languages
+  };
 };
 
 async function storedDecksCiting(sourceId: string): Promise<Deck[]> {
