@@ -4,6 +4,7 @@
  * keep the deck in state and store it through the decks repository, which keeps progress by card id
  * exactly as importing a new version does.
  */
+import { clozeRevealed } from './cloze';
 import type { Card, CardType, Deck } from './deck.schema';
 import { shortHash, slugify } from './import/card-ids';
 
@@ -49,7 +50,7 @@ export function withType(card: Card, type: CardType): Card {
     ...(cite ? { cite } : {})
   };
   const { prompt, answer } = promptAndAnswerOf(card);
-  const front = card.type === 'cloze' ? card.text.replace(/\{\{([^}:]*)(?:::[^}]*)?\}\}/g, '$1') : prompt;
+  const front = card.type === 'cloze' ? clozeRevealed(card.text) : prompt;
   switch (type) {
     case 'basic':
     case 'reverse':

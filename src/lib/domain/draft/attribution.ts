@@ -323,9 +323,7 @@ function speakerIn(s: SentenceFacts, from: number, to: number, cast: Cast, ctx: 
 /** The words of tokens first..last without a leading "the", "its" or "their", as they read in the sentence. */
 function stripDeterminer(tokens: Token[], first: number, last: number): string {
   while (first < last && (tokens[first].tags.has('Conjunction') || tokens[first].tags.has('Preposition'))) first++;
-  const words = tokens
-    .slice(first, last + 1)
-    .map((t) => t.text + (t === tokens[last] ? '' : t.post.replace(/[,;:].*$/, '')));
+  const words = tokens.slice(first, last + 1).map((t) => t.text + (t === tokens[last] ? '' : t.post.split(/[,;:]/)[0]));
   const joined = words.join('').trim();
   return joined.replace(/^(the|its|their|his|her)\s+/i, '');
 }

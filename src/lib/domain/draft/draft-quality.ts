@@ -103,8 +103,10 @@ function hasWords(text: string, words: string): boolean {
     .replace(/[^\p{L}\p{N},.]+/gu, ' ')
     .trim();
   const t = ` ${norm(text).replace(/[^\p{L}\p{N},.]+/gu, ' ')} `;
-  return (
-    w.length > 0 &&
-    new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(t)
-  );
+  if (!w) return false;
+  // Found as whole words: no letter or digit just before or after.
+  const wordChar = /[\p{L}\p{N}]/u;
+  for (let at = t.indexOf(w); at !== -1; at = t.indexOf(w, at + 1))
+    if (!wordChar.test(t[at - 1] ?? '') && !wordChar.test(t[at + w.length] ?? '')) return true;
+  return false;
 }

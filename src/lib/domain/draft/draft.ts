@@ -4,6 +4,7 @@
  * (fact), credits it to someone (claim) or judges (opinion), and propose cards. Pure and offline;
  * run in a Web Worker, as reading a long article takes a moment.
  */
+import { clozeRevealed } from '../cloze';
 import type { Card } from '../deck.schema';
 import { cardIdMaker } from '../import/card-ids';
 import { plainParagraphs } from './paragraphs';
@@ -96,7 +97,7 @@ export function draftArticle(input: DraftInput, onProgress?: (fraction: number) 
 }
 
 function promptOf(card: UnnumberedCard): string {
-  return card.type === 'cloze' ? card.text.replace(/\{\{([^}:]*)(?:::[^}]*)?\}\}/g, '$1') : card.front;
+  return card.type === 'cloze' ? clozeRevealed(card.text) : card.front;
 }
 
 /** Named people and organisations with the most attributed statements, most first. */

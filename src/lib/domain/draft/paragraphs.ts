@@ -18,3 +18,19 @@ export function blocks(text: string): string[] {
 export function clean(block: string): string {
   return block.replace(/\s+/g, ' ').trim().replace(MARKER, '');
 }
+
+/**
+ * `text` without the characters of `chars` at its start and end. A loop rather than /[…]+$/, which
+ * backtracks quadratically on a long run of them that does not end the text.
+ */
+export function trimChars(
+  text: string,
+  chars: string,
+  ends: { start?: boolean; end?: boolean } = { end: true }
+): string {
+  let a = 0;
+  let b = text.length;
+  if (ends.start) while (a < b && chars.includes(text[a])) a++;
+  if (ends.end) while (b > a && chars.includes(text[b - 1])) b--;
+  return text.slice(a, b);
+}

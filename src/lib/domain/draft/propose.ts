@@ -10,6 +10,7 @@ import type { DraftCard, UnnumberedCard } from './draft-types';
 import type { Signal, SignalRole } from './judgement';
 import type { Mention, MentionSort } from './mentions';
 import type { Sentence } from './nlp';
+import { trimChars } from './paragraphs';
 import type { Role } from './roles';
 import { explanations, HINTS, options, prompts, SIGNAL_HINTS, TAGS } from './templates';
 
@@ -244,15 +245,13 @@ function shorten(text: string): string {
 
 /** Text without the sentence's closing punctuation or a dangling comma (a closing quotation mark stays). */
 function trimEnd(text: string): string {
-  return text
-    .trim()
-    .replace(/[.!?,;:]+$/, '')
+  return trimChars(text.trim(), '.!?,;:')
     .replace(/([^.!?,;:])[.!?,;:]+(["”’])$/, '$1$2')
     .trim();
 }
 
 function unquote(text: string): string {
-  return trimEnd(text.replace(/^["“‘]+|["”’]+$/g, '').replace(/[,.]$/, ''));
+  return trimEnd(trimChars(trimChars(text, '"“‘', { start: true }), '"”’').replace(/[,.]$/, ''));
 }
 
 /** The first letter in lower case, unless the first word is a name or "I". */

@@ -6,6 +6,7 @@ import type { Cast, Context } from './cast';
 import { ORG_STAND_INS, ROLE_NOUNS } from './lexicon';
 import type { Mention } from './mentions';
 import type { Sentence, Token } from './nlp';
+import { trimChars } from './paragraphs';
 
 export type Role = { noun: string } | { clause: string };
 
@@ -68,11 +69,11 @@ function roleAfter(sentence: Sentence, paragraph: string, m: Mention): Role | nu
   while (end < tokens.length - 1 && !/[,;:]/.test(tokens[end].post)) end++;
   // An apposition closes with a comma (or ends the sentence); otherwise it is the rest of the sentence.
   if (end < tokens.length - 1 && !tokens[end].post.includes(',')) return null;
-  const text = slice(paragraph, tokens, start, end).replace(/[.!?]+$/, '');
+  const text = trimChars(slice(paragraph, tokens, start, end), '.!?');
   const lead = tokens[start].lower;
   if (lead === 'who') {
     if (end - start < 2) return null;
-    return { clause: slice(paragraph, tokens, start + 1, end).replace(/[.!?]+$/, '') };
+    return { clause: trimChars(slice(paragraph, tokens, start + 1, end), '.!?') };
   }
   if (lead === 'a' || lead === 'an' || lead === 'the') {
     const head = tokens.slice(start, Math.min(end + 1, start + 5));
