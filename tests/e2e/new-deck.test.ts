@@ -4,11 +4,12 @@
  * progress is kept and it is flagged); starts an empty deck and adds cards; and copies a built-in
  * deck to edit it. Screenshots at phone size go to $E2E_SHOTS (default: the system's temp folder).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseDeckText } from '../../src/lib/domain/deck-parse';
 import { freshContext, open, openThenGoOffline, readStore } from './browser';
 
 const base = inject('baseUrl');
@@ -95,6 +96,21 @@ describe('a teacher drafts a deck from an article, reviews, saves and studies it
     await edited.getByLabel('Explanation (shown after the answer)').fill('Edited by the teacher before saving.');
     await edited.getByRole('button', { name: 'Done' }).click();
     await shot(page, 'draft-edited');
+
+    // The deck file for content/: the kept cards as reviewed, the source inline, valid as the compiler reads it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download deck file' }).click()
+    ]);
+    expect(download.suggestedFilename()).toBe('harbour-museum-reopens.deck.yaml');
+    const file = join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const parsed = parseDeckText(readFileSync(file, 'utf8'), file);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.deck!.cards).toHaveLength(drafted - 1);
+    expect(parsed.deck!.cards[0].explanation).toBe('Edited by the teacher before saving.');
+    expect(parsed.deck!.sources).toEqual([expect.objectContaining({ title: 'Harbour Museum reopens', paragraphs: 4 })]);
+    expect(await readStore(page, 'decks')).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Save deck' }).click();
     await page.waitForURL(/\/decks\/harbour-museum-reopens$/);
@@ -276,5 +292,23 @@ describe('opening an article file', () => {
     expect(await page.getByLabel('Date').inputValue()).toBe('2024-03-02');
     expect(await page.getByLabel('Link').inputValue()).toBe('https://example.org/tide');
     expect(await page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
+  });
+
+  test('a source field left empty stops the save, says which, and takes the teacher to it', async () => {
+    const article = page.getByRole('region', { name: 'From an article' });
+    await article.getByLabel('Publisher').fill('');
+    await article.getByRole('button', { name: 'Draft cards' }).click();
+    await page.getByRole('heading', { name: 'Review the draft' }).waitFor({ timeout: 30_000 });
+    const problems = page.getByTestId('draft-problems');
+    expect(await problems.textContent()).toContain('Publisher:');
+    expect(await page.getByRole('button', { name: 'Save deck' }).isDisabled()).toBe(true);
+
+    await problems.getByRole('button', { name: 'Publisher:' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-publisher');
+    await page.keyboard.type('Coast Weekly');
+    await problems.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save deck' }).click();
+    await page.waitForURL(/\/decks\/the-tide-comes-in$/);
+    expect(await readStore(page, 'decks')).toHaveLength(1);
   });
 });

@@ -129,6 +129,19 @@ describe('draftArticle', () => {
     );
   });
 
+  it('reads a capitalised title at the start of a sentence as one role, and a hyphenated judgement as one', () => {
+    const text =
+      'Health Minister Petra Lund said 120 posts were empty.\n\nThis is a short-sighted decision, and staff will leave for good.';
+    const cards = draftArticle({ text, source: fields }).cards.map((c) => c.card);
+    expect(cards).toContainEqual(
+      expect.objectContaining({ front: 'In the article, who is the health minister?', answer: 'Petra Lund' })
+    );
+    const opinion = cards.find((c) => c.kind === 'opinion');
+    expect(opinion).toMatchObject({ type: 'cloze', text: expect.stringContaining('{{short-sighted::judgement}}') });
+    // "for good" means for ever; it is not the writer's judgement.
+    expect(opinion).toMatchObject({ text: expect.stringContaining('leave for good.') });
+  });
+
   it('reports an empty article, one too long, and one with nothing to ask, and drafts no card', () => {
     const empty = draftArticle({ text: ' \n\n \n', source: fields });
     expect(empty).toMatchObject({ problems: [{ code: 'empty' }], cards: [] });

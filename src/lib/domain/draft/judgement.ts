@@ -58,6 +58,13 @@ export function judgementSignals(sentence: Sentence, paragraph: string, quoted: 
       continue;
     }
     if (quoted[i] || used[i] || isName(t, i)) continue;
+    // "short-sighted", "ill-judged": a judgement written as one hyphenated word of two tokens.
+    if (t.post === '-' && i + 1 < tokens.length && EVALUATIVE.has(`${w}-${words[i + 1]}`)) {
+      add('judgement', i, i + 1);
+      continue;
+    }
+    // "leave for good" means for ever: no judgement.
+    if (w === 'good' && words[i - 1] === 'for' && /^[\s.,;:!?]*$/.test(t.post)) continue;
     if (w === 'will' && FORECAST_ADVERBS.has(words[i + 1] ?? '')) add('forecast', i, i + 1);
     else if (HEDGES.has(w) && !t.tags.has('Month')) {
       // "may well", "could well": the hedge and its softener.

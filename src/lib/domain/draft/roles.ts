@@ -41,9 +41,12 @@ function roleBefore(sentence: Sentence, m: Mention, cast: Cast, ctx: Context): R
   }
   // A bare title ("Professor") says too little to ask about.
   if (k === j && k > 0 && /^\p{Lu}/u.test(tokens[j].text)) return null;
+  // At the start of a sentence a title is capitalised as a whole ("Health Minister Petra Lund"): asked
+  // about mid-sentence, it reads in lower case ("who is the health minister?"), not half of it.
+  const sentenceStart = k === 0 && !tokens[0].tags.has('ProperNoun');
   let words = tokens
     .slice(k, j + 1)
-    .map((t, i) => (i === 0 && k === 0 && !t.tags.has('ProperNoun') ? t.lower : t.text));
+    .map((t, i) => ((i === 0 && sentenceStart) || (sentenceStart && ROLE_NOUNS.has(t.lower)) ? t.lower : t.text));
   const first = words[0].toLowerCase();
   if (first === 'his' || first === 'her') return null;
   if (first === 'its' || first === 'their') {

@@ -21,7 +21,8 @@ export const newDeck = {
   openedFile: (name: string) => `Opened ${name}.`,
   fileTooLarge: (name: string) => `“${name}” is larger than 5 MB; is it an article? Paste its text instead.`,
   sourceHeading: 'The source',
-  sourceHint: 'Every card cites the article by paragraph; the deck records where it comes from.',
+  sourceHint:
+    'Every card cites the article by paragraph; the deck records where it comes from. Title, author, publisher and date are needed to save the deck; the link is optional.',
   fields: { title: 'Title', author: 'Author', publisher: 'Publisher', date: 'Date', url: 'Link' },
   paragraphCount: (n: number) => `${plural(n, 'paragraph')}, numbered from 1 in the order they come.`,
   draft: 'Draft cards',
