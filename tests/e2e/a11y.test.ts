@@ -295,27 +295,32 @@ describe('accessibility: axe on every screen, both themes, phone and desktop', (
     )
   );
 
-  test.each(cases)('$theme theme ($how), $size: no WCAG 2.2 A/AA violation', async ({ theme, size, how }) => {
-    await page.setViewportSize(SIZES[size]);
-    await useTheme(theme, how);
-    const failures: string[] = [];
-    for (const screen of SCREENS) {
-      await screen.visit(page);
-      // Colours must be the theme's before axe measures contrast.
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
-        theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(17, 19, 24)'
-      );
-      // One heading 1 and the same landmarks on every page (axe counts these as best practice only).
-      const outline = await page.evaluate(() => ({
-        h1: document.querySelectorAll('h1').length,
-        main: document.querySelectorAll('main').length,
-        banner: document.querySelectorAll('body > header, body > * > header').length,
-        nav: document.querySelectorAll('nav[aria-label]').length
-      }));
-      expect(outline, screen.name).toEqual({ h1: 1, main: 1, banner: 1, nav: 1 });
-      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      if (results.violations.length) failures.push(`${screen.name}:\n${report(results.violations)}`);
+  // Every screen in turn (drafting a deck among them): more than the default 90 s on a busy machine.
+  test.each(cases)(
+    '$theme theme ($how), $size: no WCAG 2.2 A/AA violation',
+    { timeout: 300_000 },
+    async ({ theme, size, how }) => {
+      await page.setViewportSize(SIZES[size]);
+      await useTheme(theme, how);
+      const failures: string[] = [];
+      for (const screen of SCREENS) {
+        await screen.visit(page);
+        // Colours must be the theme's before axe measures contrast.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+          theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(17, 19, 24)'
+        );
+        // One heading 1 and the same landmarks on every page (axe counts these as best practice only).
+        const outline = await page.evaluate(() => ({
+          h1: document.querySelectorAll('h1').length,
+          main: document.querySelectorAll('main').length,
+          banner: document.querySelectorAll('body > header, body > * > header').length,
+          nav: document.querySelectorAll('nav[aria-label]').length
+        }));
+        expect(outline, screen.name).toEqual({ h1: 1, main: 1, banner: 1, nav: 1 });
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        if (results.violations.length) failures.push(`${screen.name}:\n${report(results.violations)}`);
+      }
+      expect(failures.join('\n\n')).toBe('');
     }
-    expect(failures.join('\n\n')).toBe('');
-  });
+  );
 });

@@ -289,7 +289,9 @@ function speakerIn(s: SentenceFacts, from: number, to: number, cast: Cast, ctx: 
       if (!determined) continue;
       const org = cast.orgFor(word, ctx.orgs);
       if (org) return { name: org, sort: 'org' };
-      return { name: stripDeterminer(tokens, k, j), sort: 'org' };
+      // "the health ministry" named by what it is, not by a name: it keeps its "the" in a sentence.
+      const name = stripDeterminer(tokens, k, j);
+      return /^\p{Ll}/u.test(name) ? { name: `the ${name}`, sort: 'org', accept: [name] } : { name, sort: 'org' };
     }
     // "the Venezuelan president": someone the article gave that role.
     const described = tokens.slice(Math.max(from, j - 3), j);

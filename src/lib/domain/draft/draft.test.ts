@@ -142,6 +142,18 @@ describe('draftArticle', () => {
     expect(opinion).toMatchObject({ text: expect.stringContaining('leave for good.') });
   });
 
+  it('names an unnamed organisation with its "the": "the health ministry", not "health ministry"', () => {
+    const text = 'Hospitals will close on weekends from 1 September, the health ministry announced on Tuesday.';
+    const who = draftArticle({ text, source: fields }).cards.find((c) => c.card.type === 'typed')?.card;
+    expect(who).toMatchObject({
+      front: 'Who announced that hospitals will close on weekends from 1 September?',
+      answer: 'the health ministry',
+      accept: ['health ministry'],
+      claimBy: 'the health ministry',
+      explanation: expect.stringContaining('credits this to the health ministry')
+    });
+  });
+
   it('reports an empty article, one too long, and one with nothing to ask, and drafts no card', () => {
     const empty = draftArticle({ text: ' \n\n \n', source: fields });
     expect(empty).toMatchObject({ problems: [{ code: 'empty' }], cards: [] });
