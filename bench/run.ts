@@ -3,7 +3,7 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, seeded, server) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, server) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
@@ -46,7 +46,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded', 'server'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'server'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -62,7 +62,8 @@ const N = QUICK
       stats: 2,
       statsPage: 1,
       compile: 2,
-      lighthouse: 1
+      lighthouse: 1,
+      draft: 2
     }
   : {
       baseline: 1000,
@@ -74,10 +75,12 @@ const N = QUICK
       stats: 5,
       statsPage: 3,
       compile: 7,
-      lighthouse: 3
+      lighthouse: 3,
+      draft: 7
     };
 const IMPORT_CARDS = 50_000;
 const COMPILE_CARDS = 10_000;
+const DRAFT_WORDS = 2_000;
 const HOME = '/';
 const DECK_PAGE = '/decks/world-capitals';
 const STUDY_PAGE = '/decks/world-capitals/study';
@@ -231,6 +234,45 @@ async function measureImport(base: string) {
     await openHarness(page, base);
     const parts = await page.evaluate((text) => window.factdeckBench.importParts(text), csv);
     return { cards: IMPORT_CARDS, bytes: csv.length, preview, save, summary, parts };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * A 2,000-word article of the drafting tests' own texts (news, a second news piece, an encyclopedia
+ * entry), paragraphs repeated in turn until it has 2,000 words.
+ */
+function draftBenchArticle(): string {
+  const dir = path.join(ROOT, 'src/lib/domain/draft/fixtures');
+  const texts = ['port-ellis-barrier.txt', 'lakeshore-phones.txt', 'eiffel-tower-encyclopedia.txt'];
+  const paragraphs = texts.flatMap((name) =>
+    readFileSync(path.join(dir, name), 'utf8')
+      .trim()
+      .split(/\n\s*\n/)
+  );
+  const out: string[] = [];
+  let words = 0;
+  for (let i = 0; words < DRAFT_WORDS; i++) {
+    const p = paragraphs[i % paragraphs.length].split(/\s+/);
+    const take = p.slice(0, DRAFT_WORDS - words);
+    out.push(take.join(' '));
+    words += take.length;
+  }
+  return out.join('\n\n');
+}
+
+/** Drafting a 2,000-word article, each time in a fresh page: cold (loading the engine) and warm. */
+async function measureDraft(base: string) {
+  const text = draftBenchArticle();
+  const { page, close } = await profile();
+  try {
+    const runs: { cold: number; warm: number; cards: number; words: number }[] = [];
+    for (let i = 0; i < N.draft; i++) {
+      await openHarness(page, base);
+      runs.push(await page.evaluate((t) => window.factdeckBench.draft(t), text));
+    }
+    return { words: runs[0].words, cards: runs[0].cards, cold: runs.map((r) => r.cold), warm: runs.map((r) => r.warm) };
   } finally {
     await close();
   }
@@ -486,7 +528,7 @@ async function main() {
 
   log('bundling the benchmark harness (served beside build/, not from it)');
   const harnessDir = path.join(TMP, 'harness');
-  if (runs('import') || runs('seeded')) await buildHarness(ROOT, harnessDir);
+  if (runs('import') || runs('draft') || runs('seeded')) await buildHarness(ROOT, harnessDir);
   else mkdirSync(harnessDir, { recursive: true });
 
   let compile: BenchResults['compile'] | undefined;
@@ -524,6 +566,12 @@ async function main() {
       imported.anki = await measureAnkiImport(server.base);
     }
 
+    let drafted: BenchResults['drafted'] | undefined;
+    if (runs('draft')) {
+      log(`drafting: a ${DRAFT_WORDS.toLocaleString('en')}-word article, ${N.draft} times, each in a fresh page`);
+      drafted = await measureDraft(server.base);
+    }
+
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
 
     let serverLoad: LoadRun[] | undefined;
@@ -534,7 +582,7 @@ async function main() {
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, seeded, server: serverLoad });
+      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, server: serverLoad });
       return;
     }
     const results = {
@@ -545,6 +593,7 @@ async function main() {
       bytes: bytes!,
       lighthouse: lighthouse!,
       imported: imported!,
+      drafted: drafted!,
       seeded: seeded!,
       server: serverLoad
     };
@@ -577,7 +626,7 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
         );
   }
   if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
-  const rest = { compile: parts.compile, imported: parts.imported, seeded: parts.seeded };
+  const rest = { compile: parts.compile, imported: parts.imported, drafted: parts.drafted, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
     if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
 }
@@ -590,6 +639,7 @@ export type BenchResults = {
   bytes: PageBytes[];
   lighthouse: Record<string, LighthouseResult[]>;
   imported: Awaited<ReturnType<typeof measureImport>> & { anki?: Awaited<ReturnType<typeof measureAnkiImport>> };
+  drafted: Awaited<ReturnType<typeof measureDraft>>;
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
   server?: LoadRun[];
 };

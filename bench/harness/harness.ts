@@ -366,6 +366,27 @@ const api = {
     return { parse, save, cards: deck.cards.length, problems: result.problems.length };
   },
 
+  /**
+   * Drafts a deck from `text`, as the drafting worker does: the first time including loading the
+   * drafting engine and compromise (a fresh page), then once more warm. Cards drafted, to check.
+   */
+  async draft(text: string): Promise<{ cold: number; warm: number; cards: number; words: number }> {
+    const source = {
+      title: 'Benchmark article',
+      author: 'Bench Writer',
+      publisher: 'Bench',
+      date: '2025-01-01',
+      url: ''
+    };
+    const [cold, result] = await time(async () => {
+      const { draftArticle } = await import('$lib/domain/draft');
+      return draftArticle({ text, source });
+    });
+    const { draftArticle } = await import('$lib/domain/draft');
+    const [warm] = await time(() => draftArticle({ text, source }));
+    return { cold, warm, cards: result.cards.length, words: text.split(/\s+/).filter(Boolean).length };
+  },
+
   /** How many states of the benchmark deck are stored (checks the seed). */
   async deckStates(): Promise<number> {
     return db.cardStates.where('[deckId+due]').between([BENCH_DECK_ID, -Infinity], [BENCH_DECK_ID, Infinity]).count();

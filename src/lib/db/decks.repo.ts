@@ -69,14 +69,49 @@ export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promis
 /** The part of saving an imported deck after the snapshot; call inside a transaction over its tables. */
 export async function writeImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   const existing = await db.decks.get(deck.id);
+  const removed = options.deleteRemovedProgress ? diffDecks(existing?.deck, deck).removed : [];
+  return putDeck(deck, existing, options, removed);
+}
+
+export interface SaveEditOptions {
+  now: Date;
+  /** Cards the teacher deleted, whose progress and review history go with them. */
+  deleteProgressOf?: string[];
+}
+
+/**
+ * Saves a deck edited in the app (a card added, changed, moved or deleted) over the stored one, as
+ * importing a new version does: a card keeps its progress by id, and a card whose content changed is
+ * flagged. Only a deletion, which removes progress, takes a snapshot first.
+ */
+export async function saveEditedDeck(deck: Deck, options: SaveEditOptions): Promise<ImportedDeck> {
+  const deleting = options.deleteProgressOf ?? [];
+  const tables = deleting.length
+    ? [db.decks, db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.snapshots, db.snapshotData]
+    : [db.decks, db.cardStates, db.reviewLogs];
+  return db.transaction('rw', tables, async () => {
+    if (deleting.length) await takeSnapshot(db, 'edit', options.now.getTime());
+    const existing = await db.decks.get(deck.id);
+    if (!existing) throw new Error(`no deck "${deck.id}" on this device`);
+    return putDeck(deck, existing, { ...existing, now: options.now }, deleting);
+  });
+}
+
+/** Writes the deck's row, flags its changed cards and deletes the progress of `dropProgressOf`. */
+async function putDeck(
+  deck: Deck,
+  existing: ImportedDeck | undefined,
+  options: { fileName: string | null; format: string; now: Date },
+  dropProgressOf: string[]
+): Promise<ImportedDeck> {
   const diff = diffDecks(existing?.deck, deck);
   const at = options.now.getTime();
   const changed: Record<string, number> = {};
   const keep = new Set(deck.cards.map((c) => c.id));
   for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
   for (const id of diff.changed) changed[id] = at;
-  if (options.deleteRemovedProgress && diff.removed.length) {
-    const removed = new Set(diff.removed);
+  if (dropProgressOf.length) {
+    const removed = new Set(dropProgressOf);
     const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
     await db.cardStates.bulkDelete(gone);
     await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();

@@ -232,6 +232,17 @@ export const deckSchema = z.strictObject(deckShape).superRefine((deck, ctx) => {
     ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
 });
 
+/**
+ * A deck stored on a device (imported, drafted, made in the app): as `deckSchema`, except that it
+ * may have no cards yet, as an empty deck does until the teacher adds its first card.
+ */
+export const storedDeckSchema = z
+  .strictObject({ ...deckShape, cards: z.array(cardSchema) })
+  .superRefine((deck, ctx) => {
+    for (const { path, rule } of deckRuleIssues(deck))
+      ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
+  });
+
 /** A deck as written in `content/`: a source may be named by id and defined in a `*.source.yaml` file. */
 export const deckFileSchema = z.strictObject({
   ...deckShape,

@@ -15,6 +15,7 @@ export * from './quiz-attempt';
 export * from './stats';
 export * from './deck-summary';
 export * from './deck-diff';
+export * from './deck-edit';
 export * from './backup';
 export * from './backup-file';
 export * from './backup-merge';

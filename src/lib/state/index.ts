@@ -23,5 +23,8 @@ export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from
 export { StatsPage } from './stats-page.svelte';
 export type { LeechRow, StatsSummary } from './stats-summary';
 export { deleteDeck, downloadDeck } from './deck-files';
+export { NewDeckFlow, EmptyDeckForm, MAX_ARTICLE_BYTES, type Drafter, type ReviewCard } from './new-deck-flow.svelte';
+export { DeckEditor, type CardDraft } from './deck-editor.svelte';
+export { makeEditableCopy } from './deck-copy';
 export { deviceMedia } from './media-urls';
 export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';

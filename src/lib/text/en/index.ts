@@ -13,3 +13,6 @@ export * from './card-browser';
 export * from './settings';
 export * from './problems';
 export * from './backup-problems';
+export * from './new-deck';
+export * from './card-editor';
+export * from './deck-editor';

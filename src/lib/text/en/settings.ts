@@ -87,14 +87,15 @@ export const settings = {
   snapshots: {
     heading: 'Snapshots',
     intro: (kept: number) =>
-      `Before a storage upgrade, an import, a restore, a reset or a repair, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
+      `Before a storage upgrade, an import, a restore, a reset, a repair or deleting a card, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
     /** Why a snapshot was taken, by its reason. */
     reasons: {
       migration: 'Before a storage upgrade',
       import: 'Before importing a deck',
       restore: 'Before a restore',
       reset: 'Before resetting all progress',
-      repair: 'Before repairing data'
+      repair: 'Before repairing data',
+      edit: 'Before deleting a card'
     },
     holds: (reviews: number, cards: number, quizAttempts: number, decks: number) =>
       [
