@@ -27,3 +27,4 @@ export * from './problems';
 export * from './study-options';
 export * from './own';
 export * from './reserved-ids';
+export * from './read-aloud';

@@ -13,6 +13,8 @@ export interface Settings {
   theme: Theme;
   /** Swipe the study card left for Again and right for Good. */
   swipeGrading: boolean;
+  /** Read the answer aloud (speech synthesis) as soon as it is shown. */
+  readAnswerAloud: boolean;
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -23,7 +25,8 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { newPerDay: 20, reviewsPerDay: 200 },
   deckLimits: {},
   theme: 'system',
-  swipeGrading: true
+  swipeGrading: true,
+  readAnswerAloud: false
 };
 
 export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
@@ -58,7 +61,8 @@ export function sanitizeSettings(raw: unknown): Settings {
       if (/^[a-z0-9-]+$/.test(id)) deckLimits[id] = limitsFrom(l, limits);
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
   const swipeGrading = typeof r.swipeGrading === 'boolean' ? r.swipeGrading : DEFAULT_SETTINGS.swipeGrading;
-  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading };
+  const readAnswerAloud = typeof r.readAnswerAloud === 'boolean' ? r.readAnswerAloud : DEFAULT_SETTINGS.readAnswerAloud;
+  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading, readAnswerAloud };
 }
 
 /** The limits that apply to one deck. */

@@ -1,6 +1,7 @@
 /** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
 import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
 import { deckIdTaken, type Deck } from '$lib/domain';
+import { readSharedPayload } from '$lib/domain/share-link';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
@@ -70,6 +71,37 @@ export class ImportFlow {
     this.#source = { bytes: await file.arrayBuffer(), fileName: file.name, size: file.size };
     this.choices.title = '';
     await this.preview();
+  }
+
+  /**
+   * Previews the deck a shared link carries (the payload of its `#deck=` fragment). A link that is
+   * damaged, foreign or too large says so and previews nothing.
+   */
+  async useSharedLink(payload: string): Promise<void> {
+    this.busy = true;
+    this.fileName = null;
+    this.#source = null;
+    this.error = null;
+    try {
+      const read = await readSharedPayload(payload);
+      if (!read.ok) {
+        this.#fail(t.share.problem(read.problem));
+        return;
+      }
+      this.choices.title = '';
+      this.choices.format = 'auto';
+      this.fileName = t.share.fromLink;
+      // Named as the file it was made from, so it is read as a Factdeck deck.
+      this.#source = { text: read.value, fileName: 'shared.deck.yaml', size: new Blob([read.value]).size };
+    } finally {
+      this.busy = false;
+    }
+    await this.preview();
+  }
+
+  /** Says why there is nothing to preview (a shared file that never arrived). */
+  showProblem(message: string): void {
+    this.#fail(message);
   }
 
   /** Previews pasted text. */

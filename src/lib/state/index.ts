@@ -28,3 +28,7 @@ export { DeckEditor, type CardDraft } from './deck-editor.svelte';
 export { makeEditableCopy } from './deck-copy';
 export { deviceMedia } from './media-urls';
 export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';
+export { deckShareLink, qrModules, deckHasMedia, shareDeckFile, canShareFiles, type ShareLink } from './deck-share';
+export { onLaunchFiles, takeSharedFile } from './incoming-files';
+export { dueByDeck, updateAppBadge, type DueDeck } from './due-now';
+export { readAloud, stopReading, type ReadAloudResult } from './read-aloud';

@@ -22,7 +22,7 @@ export class SettingsForm {
    * Theme and swipe grading take effect and are saved as soon as they change, apart from the form's
    * Save; the form's copy is kept in step so its Save does not undo them.
    */
-  async choose(patch: Partial<Pick<Settings, 'theme' | 'swipeGrading'>>): Promise<void> {
+  async choose(patch: Partial<Pick<Settings, 'theme' | 'swipeGrading' | 'readAnswerAloud'>>): Promise<void> {
     if (this.settings) Object.assign(this.settings, patch);
     if (patch.theme) applyTheme(patch.theme);
     await updateSettings(patch);

@@ -56,6 +56,8 @@ export class StudySession {
   graded = $state.raw<Graded[]>([]);
   /** The learner's setting: swipe left for Again, right for Good. */
   swipeGrading = $state(true);
+  /** Read the answer aloud as soon as it shows (Settings). */
+  readAnswerAloud = $state(false);
   /** When this session's first card was shown. */
   startedAt = $state(0);
 
@@ -116,6 +118,7 @@ export class StudySession {
     await snap.load(now);
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
+    this.readAnswerAloud = snap.settings.readAnswerAloud;
     this.startedAt = now.getTime();
     if (snap.wantsNewItems && !snap.firstIsSettled(now)) await snap.findNewItems();
     this.#rebuild();

@@ -28,5 +28,7 @@ export const deck = {
   deleteConfirm: (title: string) =>
     `Delete “${title}” from this device, with all its progress and quiz results? This cannot be undone.`,
   deleteYes: 'Delete',
+  print: 'Print the cards',
+  printHeading: (n: number) => `The cards (${n})`,
   deleteFailed: (reason: string) => `The deck could not be deleted: ${reason}`
 };

@@ -10,6 +10,9 @@ export const settings = {
   themeHelp: "System follows your device's light or dark setting.",
   swipe: 'Swipe to grade',
   swipeHelp: 'On a touch screen, once the answer shows, swipe the card left for Again or right for Good.',
+  readAnswerAloud: 'Read the answer when shown',
+  readAnswerAloudHelp:
+    "Studying, the answer is read aloud in the deck's language as soon as it shows. The speaker buttons on a card read it any time.",
   saveFailed: (reason: string) => `This could not be saved: ${reason}`,
   schedulingHeading: 'Scheduling',
   retention: 'Desired retention',

@@ -46,3 +46,31 @@ export const study = {
     `You reviewed ${plural(cards, 'card')} in about ${plural(minutes, 'minute')}.`,
   upToDate: 'You are up to date with this deck.'
 };
+
+/** The "Study what is due" shortcut (`/study`). */
+export const studyDue = {
+  title: 'Study what is due',
+  finding: 'Finding the deck with the most cards due…',
+  nothing: 'Nothing is due in any deck right now, and no new cards are left for today.',
+  allDecks: 'All decks',
+  failed: (reason: string) => `Your decks could not be read: ${reason}`
+};
+
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The speaker buttons on a study card. */
+export const readAloud = {
+  question: 'Read the question aloud',
+  answer: 'Read the answer aloud',
+  /** Said in place of the gap a cloze card asks for. */
+  blank: 'blank',
+  noSpeech: 'This browser cannot read aloud.',
+  noVoice: (tag: string) =>
+    `This device has no voice for ${languageName(tag)} (${tag}), so nothing was read aloud. Voices are added in the system's speech or language settings.`
+};
