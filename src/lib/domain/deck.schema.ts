@@ -41,6 +41,13 @@ export const citeSchema = z.strictObject({
   paragraphs: z.array(z.number().int().positive()).min(1, 'must list at least one paragraph')
 });
 
+/** What sort of thing an answer is ("person", "city", "reason"…): quizzes offer wrong answers of the same sort. */
+const answerSortField = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40, 'must be a word or two, like "person", "job title" or "city"');
+
 const cardBase = {
   id: slug,
   tags: z.array(text).optional(),
@@ -49,12 +56,21 @@ const cardBase = {
   kind: z.enum(CARD_KINDS).optional(),
   /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
   claimBy: text.optional(),
-  cite: citeSchema.optional()
+  cite: citeSchema.optional(),
+  /** The sort of the card's answer (its back, answer or each deletion), when quizzes cannot tell. */
+  sort: answerSortField.optional()
 };
 
 export const cardSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...cardBase, type: z.literal('basic'), front: text, back: text }),
-  z.strictObject({ ...cardBase, type: z.literal('reverse'), front: text, back: text }),
+  z.strictObject({
+    ...cardBase,
+    type: z.literal('reverse'),
+    front: text,
+    back: text,
+    /** The sort of the front, the answer when the card is asked back to front. */
+    frontSort: answerSortField.optional()
+  }),
   z.strictObject({ ...cardBase, type: z.literal('cloze'), text }),
   z.strictObject({
     ...cardBase,
