@@ -213,9 +213,12 @@ describe('generated wrong answers on the built-in decks', () => {
           .map(([k, n]) => `  miss ×${n}: ${k}`)
           .join('\n')
     );
+    // Before sorts were read, 44% of multiple-choice and 71% of true/false questions passed; today all
+    // do. 95% leaves room for a new card whose sort the reading gets wrong (its author can then add
+    // `sort:`), and still fails on any slide back towards wrong answers of any sort.
     expect(choice.total).toBeGreaterThan(0);
-    expect(choice.share).toBeGreaterThanOrEqual(0.9);
-    expect(tf.share).toBeGreaterThanOrEqual(0.9);
+    expect(choice.share).toBeGreaterThanOrEqual(0.95);
+    expect(tf.share).toBeGreaterThanOrEqual(0.95);
   });
 
   it('never build an absurd true/false statement from another card (“murders by Venezuela’s state oil company”)', () => {

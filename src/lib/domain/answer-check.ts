@@ -54,6 +54,20 @@ const MONTH_ABBREVIATIONS: Record<string, string> = Object.fromEntries([
  * text with digits, month abbreviations spelled out ("Aug" = "august").
  */
 export function normalizeAnswer(text: string): string {
+  let key = normalized.get(text);
+  if (key === undefined) {
+    // A quiz compares every answer with many others: remember recent ones (bounded, cleared when full).
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    key = normalize(text);
+    normalized.set(text, key);
+  }
+  return key;
+}
+
+const NORMALIZED_MAX = 5000;
+const normalized = new Map<string, string>();
+
+function normalize(text: string): string {
   // Card text may hold Markdown (*emphasis*, [links](…)): compare what the learner sees.
   const s = plainText(text)
     .replace(/['’‘ʼ`´]/g, '')

@@ -405,7 +405,7 @@ describe('generateQuiz over the real decks in content/', () => {
         for (const types of QUESTION_TYPES.map((t) => [t]))
           expectInvariants(deck, generateQuiz(deck, all(seed, { types })));
       }
-  });
+  }, 30_000); // 168 quizzes, each checked: seconds on a busy machine
 
   test('every study item is asked when all types are allowed, but long answers with no wrong answer of their sort', () => {
     for (const deck of decks) {

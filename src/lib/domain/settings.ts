@@ -12,6 +12,11 @@ export interface Settings {
   theme: Theme;
   /** Swipe the study card left for Again and right for Good. */
   swipeGrading: boolean;
+  /**
+   * Show one item of a card per day: the other direction of a reverse card, or another deletion of a
+   * cloze, waits until the next day once one was studied (as Anki does by default).
+   */
+  burySiblings: boolean;
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -22,7 +27,8 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { newPerDay: 20, reviewsPerDay: 200 },
   deckLimits: {},
   theme: 'system',
-  swipeGrading: true
+  swipeGrading: true,
+  burySiblings: true
 };
 
 export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
@@ -54,8 +60,10 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (r.deckLimits && typeof r.deckLimits === 'object')
     for (const [id, l] of Object.entries(r.deckLimits)) deckLimits[id] = limitsFrom(l, limits);
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
-  const swipeGrading = typeof r.swipeGrading === 'boolean' ? r.swipeGrading : DEFAULT_SETTINGS.swipeGrading;
-  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading };
+  const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+  const swipeGrading = flag(r.swipeGrading, DEFAULT_SETTINGS.swipeGrading);
+  const burySiblings = flag(r.burySiblings, DEFAULT_SETTINGS.burySiblings);
+  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading, burySiblings };
 }
 
 /** The limits that apply to one deck. */
