@@ -21,3 +21,4 @@ export * from './backup-merge';
 export * from './log-replay';
 export * from './integrity';
 export * from './plain-text';
+export * from './problems';
