@@ -45,11 +45,7 @@ export const citeSchema = z.strictObject({
 });
 
 /** What sort of thing an answer is ("person", "city", "reason"…): quizzes offer wrong answers of the same sort. */
-const answerSortField = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(40, 'must be a word or two, like "person", "job title" or "city"');
+const answerSortField = z.string().trim().min(1, code('not-empty')).max(40, code('answer-sort'));
 
 const cardBase = {
   id: slug,

@@ -34,7 +34,8 @@ export const SCHEMA_CODES = [
   'paragraph-list',
   'option-list',
   'card-list',
-  'whole-number'
+  'whole-number',
+  'answer-sort'
 ] as const;
 export type SchemaCode = (typeof SCHEMA_CODES)[number];
 

@@ -79,6 +79,8 @@ function expectation(e: Expectation): string {
       return 'must list at least two options';
     case 'card-list':
       return 'must hold at least one card';
+    case 'answer-sort':
+      return 'must be a word or two, like "person", "job title" or "city"';
     case 'source':
       return 'must be a source id (like "bbc-2020-report") or a source with its fields';
   }
