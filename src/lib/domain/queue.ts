@@ -43,6 +43,11 @@ export interface QueueInput {
 export interface StudyQueue {
   /** Item ids in the order to study them. */
   order: string[];
+  /**
+   * Learning items due now or within the learn-ahead window: all of them come up in this session
+   * (the ones not yet due once nothing else is left), so a grade that sends a card back to learning
+   * counts it here at once rather than later.
+   */
   learning: number;
   review: number;
   new: number;
@@ -126,7 +131,7 @@ export function buildQueue(input: QueueInput): StudyQueue {
 
   return {
     order: [...learning, ...dueReviews].map((p) => p.cardId).concat(newIds),
-    learning: learning.length,
+    learning: learningNow.length + learningSoon.length,
     review: dueReviews.length,
     new: newIds.length,
     buried,

@@ -5,7 +5,7 @@
 import { normalizeAnswer } from './answer-check';
 import type { ClozePart } from './cloze';
 import type { Card, Deck } from './deck.schema';
-import { answerSort } from './answer-sort';
+import { answerSort, type AnswerSort } from './answer-sort';
 import {
   answerPool,
   distractorCount,
@@ -182,17 +182,26 @@ export function generateQuiz(deck: Pick<Deck, 'cards'>, settings: QuizSettings):
   return rng.shuffle(questions);
 }
 
-function toEntry(item: StudyItem): Entry {
-  const { prompt, answer, accept } = promptAndAnswer(item);
-  const card = item.card;
-  const sort = answerSort({
+/** What sort of thing a study item's answer is (`answer-sort.ts`): a person, a job title, a city…; null when unknown. */
+export function itemSort(item: StudyItem): AnswerSort | null {
+  const { prompt, answer } = promptAndAnswer(item);
+  return sortOf(item, prompt, answer);
+}
+
+function sortOf(item: StudyItem, prompt: string, answer: string): AnswerSort | null {
+  return answerSort({
     prompt,
     answer,
     position: item.side === 'front' ? 'back' : item.side === 'back' ? 'front' : 'cloze',
     hint: item.side === 'cloze' ? clozeHint(item.parts, item.deletion) : undefined,
-    authored: item.side === 'back' ? item.card.frontSort : card.sort
+    authored: item.side === 'back' ? item.card.frontSort : item.card.sort
   });
-  const entry: Entry = { item, cardId: card.id, prompt, answer, accept, sort };
+}
+
+function toEntry(item: StudyItem): Entry {
+  const { prompt, answer, accept } = promptAndAnswer(item);
+  const card = item.card;
+  const entry: Entry = { item, cardId: card.id, prompt, answer, accept, sort: sortOf(item, prompt, answer) };
   if (card.type === 'choice' && card.options) {
     const key = normalizeAnswer(card.answer);
     entry.answer = card.options.find((o) => normalizeAnswer(o) === key) ?? card.answer;

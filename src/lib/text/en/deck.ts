@@ -10,6 +10,8 @@ export const deck = {
     `${all} to study now: ${learning} learning, ${review} due, ${fresh} new.`,
   nothingNowNext: (when: string) => `Nothing to study now. Next card due ${when}.`,
   nothingNow: 'Nothing to study now.',
+  buried: (n: number) =>
+    `${plural(n, 'more card')} ${n === 1 ? 'waits' : 'wait'} until tomorrow: ${n === 1 ? 'its' : 'their'} other side or another blank of the same card comes first (Settings, “Bury siblings”).`,
   loadingProgress: 'Loading your progress…',
   quizHeading: 'Quiz',
   quizScores: (last: number, correct: number, total: number, best: number) =>
@@ -18,6 +20,9 @@ export const deck = {
   takeQuiz: 'Take a quiz',
   about: (imported: boolean, cards: number, language: string, tags: string[]) =>
     `${imported ? 'Imported on this device · ' : ''}${plural(cards, 'card')} · language ${language}${tags.length ? ` · ${tags.join(', ')}` : ''}`,
+  /** Why the counts above add up to more than the deck's cards. */
+  itemsNote: (cards: number, items: number) =>
+    `These count what you study: the deck's ${plural(cards, 'card')} make ${items}, since a reverse card is studied both ways and a cloze card once per blank.`,
   actionsHeading: (imported: boolean) => `Export${imported ? ' or delete' : ''}`,
   exportYaml: 'Export as Factdeck file',
   exportCsv: 'Export as CSV',

@@ -15,6 +15,9 @@ export const settings = {
   retention: 'Desired retention',
   retentionHelp: (min: number, max: number, fallback: number) =>
     `How likely you want to be to remember a card when it comes back, from ${min} to ${max}. Higher means more reviews. Default ${fallback}.`,
+  burySiblings: 'Bury siblings',
+  burySiblingsHelp:
+    'Once one side of a reverse card, or one blank of a cloze card, is studied, the others wait until the next day, so the answer you just saw does not come straight back.',
   limitsEvery: 'Daily limits for every deck',
   newPerDay: 'New cards per day',
   reviewsPerDay: 'Reviews per day',
