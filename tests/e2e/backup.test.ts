@@ -98,7 +98,7 @@ describe('backup and restore through Settings', () => {
       buffer: Buffer.from('{"format": "factdeck-backup", "formatVersion": 1')
     });
     await restore.getByRole('button', { name: 'Restore backup' }).click();
-    await expect.poll(() => restore.getByRole('alert').textContent()).toMatch(/not valid JSON/);
+    await expect.poll(() => restore.getByRole('alert').textContent()).toMatch(/This backup is cut short/);
 
     await restore.getByLabel('Backup file').setInputFiles(file);
     await restore.getByRole('button', { name: 'Restore backup' }).click();

@@ -273,7 +273,11 @@ export type BackupIssue =
   | { code: 'deck'; issue: SchemaIssue };
 
 export type BackupProblem =
-  | { code: 'not-json'; detail: string }
+  /** Not text at all: a picture, a zip, a PDF… */
+  | { code: 'not-text' }
+  | { code: 'empty-file' }
+  /** Text, but not JSON: where it stops being JSON, and why (`ends-early`: the file was cut short). */
+  | { code: 'not-json'; line: number; column: number; error: JsonError }
   | { code: 'not-backup'; format: string }
   | { code: 'newer-format'; version: number; supported: number }
   /** `path`: where in the file, like `data.reviewLogs[12].rating` (empty: the file as a whole); `more`: other problems not listed. */

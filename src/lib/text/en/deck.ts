@@ -14,8 +14,9 @@ export const deck = {
     `${plural(n, 'more card')} ${n === 1 ? 'waits' : 'wait'} until tomorrow: ${n === 1 ? 'its' : 'their'} other side or another blank of the same card comes first (Settings, “Bury siblings”).`,
   loadingProgress: 'Loading your progress…',
   quizHeading: 'Quiz',
-  quizScores: (last: number, correct: number, total: number, best: number) =>
-    `Last score: ${last}% (${correct} of ${total}). Best: ${best}%.`,
+  /** `best`: of whole quizzes only; a retry of missed cards (`lastOnlyMissed`) is kept apart. */
+  quizScores: (last: number, correct: number, total: number, best: number | null, lastOnlyMissed = false) =>
+    `Last score: ${last}% (${correct} of ${total}${lastOnlyMissed ? ', cards you had missed' : ''}).${best === null ? '' : ` Best: ${best}%.`}`,
   quizIntro: 'Test yourself with generated questions: multiple choice, true or false, typed answers and matching.',
   takeQuiz: 'Take a quiz',
   about: (imported: boolean, cards: number, language: string, tags: string[]) =>
