@@ -63,6 +63,7 @@ function notJson(text: string): BackupProblem {
   if (text.trim() === '') return { code: 'empty-file' };
   // A binary file read as text: NUL bytes, or many bytes that are not UTF-8.
   const sample = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex -- control characters are what mark a binary file
   const unreadable = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
   if (unreadable > 0 && unreadable >= sample.length / 100) return { code: 'not-text' };
   const found = findJsonSyntaxError(text) ?? { at: 0, error: { code: 'expected-value' } as const };
