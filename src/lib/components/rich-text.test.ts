@@ -30,7 +30,8 @@ describe('hasMarkup', () => {
       'Cities:\n- Lima\n- Quito',
       '1. first',
       '  2) second',
-      '~~~\ncode\n~~~'
+      '~~~\ncode\n~~~',
+      '++underlined++'
     ])
       expect(hasMarkup(text), text).toBe(true);
   });

@@ -11,16 +11,16 @@ import type { MarkedExtension } from 'marked';
  * escapes, entities, autolinks, `~~~` fences and list markers at the start of a line. Anything else
  * renders exactly as plain text, so it is shown without loading the renderer.
  */
-const MARKUP = /[*_`[<&\\]|~~~|^[ \t]*(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/m;
+const MARKUP = /[*_`[<&\\]|~~~|\+\+|^[ \t]*(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/m;
 
 /** Whether `text` may need Markdown rendering; false means it displays the same as plain text. */
 export function hasMarkup(text: string): boolean {
   return MARKUP.test(text);
 }
 
-const BLOCK_TAGS = ['p', 'br', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'img'];
+const BLOCK_TAGS = ['p', 'br', 'em', 'strong', 'u', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'img'];
 /** Inline text sits inside buttons and sentences: no blocks, and no links (a link keeps its text). */
-const INLINE_TAGS = ['br', 'em', 'strong', 'code', 'img'];
+const INLINE_TAGS = ['br', 'em', 'strong', 'u', 'code', 'img'];
 const ATTRS = ['href', 'src', 'alt', 'title', 'start'];
 const SAFE_HREF = /^(?:https?|mailto):/i;
 /** Remote images over https, or raster images written inline; never SVG or HTML data. */
@@ -31,8 +31,27 @@ const escapeHtml = (s: string) =>
 
 /** Not part of the subset: the tokenizer skips them, so their characters show as written. */
 const notInSubset = () => undefined;
+/**
+ * `++underlined++`, the one mark Markdown lacks (Anki cards use it). Not inside a word or after a
+ * plus, so "C++ and C++11" stay as written.
+ */
+const UNDERLINE = /^\+\+(?=[^\s+])([\s\S]*?[^\s+])\+\+(?![\p{L}\p{N}+])/u;
+const underline: NonNullable<MarkedExtension['extensions']>[number] = {
+  name: 'underline',
+  level: 'inline',
+  start: (src) => /(?:^|[^\p{L}\p{N}+])\+\+(?=[^\s+])/u.exec(src)?.index,
+  tokenizer(src) {
+    const m = UNDERLINE.exec(src);
+    return m ? { type: 'underline', raw: m[0], tokens: this.lexer.inlineTokens(m[1]) } : undefined;
+  },
+  renderer(token) {
+    return `<u>${this.parser.parseInline(token.tokens ?? [])}</u>`;
+  }
+};
+
 const SUBSET: MarkedExtension = {
   gfm: true,
+  extensions: [underline],
   // A line break in a card is a line break on screen, as in plain text.
   breaks: true,
   async: false,

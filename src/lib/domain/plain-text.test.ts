@@ -48,4 +48,9 @@ describe('plainText', () => {
   it('leaves raw HTML as text, as it is shown', () => {
     expect(plainText('<b>Lima</b>')).toBe('<b>Lima</b>');
   });
+
+  it('drops underline marks, but not the pluses of "C++"', () => {
+    expect(plainText('++Both++ are in South America')).toBe('Both are in South America');
+    expect(plainText('C++ and C++11, x++ y++')).toBe('C++ and C++11, x++ y++');
+  });
 });

@@ -20,6 +20,7 @@ const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/gm;
 const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*(?=\n|$)|(?![\s\S]))/gm;
 const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
 const STAR_EMPHASIS = /(\*{1,3})(?=\S)([\s\S]*?\S)\1/g;
+const UNDERLINE = /(^|[^\p{L}\p{N}+])\+\+(?=[^\s+])([\s\S]*?[^\s+])\+\+(?![\p{L}\p{N}+])/gu;
 const UNDERSCORE_EMPHASIS = /(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([\s\S]*?\S)\2(?![\p{L}\p{N}_])/gu;
 
 /** `markdown` as the text a learner sees: no emphasis marks, code ticks or link syntax. Pure. */
@@ -54,7 +55,7 @@ export function plainText(markdown: string): string {
   text = text.replace(LIST_MARKER, '');
   for (let before = ''; before !== text;) {
     before = text;
-    text = text.replace(STAR_EMPHASIS, '$2').replace(UNDERSCORE_EMPHASIS, '$1$3');
+    text = text.replace(STAR_EMPHASIS, '$2').replace(UNDERSCORE_EMPHASIS, '$1$3').replace(UNDERLINE, '$1$2');
   }
   text = decodeEntities(text);
   text = text.replace(HELD, (_, i: string) => held[Number(i)]);

@@ -204,7 +204,7 @@ export type ImportProblem =
   /** The reader failed: a bug to report. */
   | { code: 'crashed'; detail: string }
   /** Stands for the problems or warnings past the first `IMPORT_LIMITS.maxListed`. */
-  | { code: 'more'; count: number; of: 'problem' | 'warning' }
+  | { code: 'more'; count: number; of: 'problem' | 'warning' | 'skipped' }
   // Table-like files (csv-import.ts, anki-import.ts, quizlet-import.ts, delimited-rows.ts, card-rows.ts).
   | { code: 'delimiter'; delimiter: ';' | '\t' }
   | { code: 'header-row'; cells: string[] }
@@ -229,6 +229,14 @@ export type ImportProblem =
   /** `anki-cloze`: the front looks like an Anki cloze note. */
   | { code: 'empty-side'; side: SideName; ankiCloze: boolean }
   | { code: 'side-too-long'; side: SideName; length: number; limit: number }
+  /** An Anki note of a type Factdeck has no card for (Image Occlusion…). */
+  | { code: 'anki-note-type'; noteType: string }
+  /** An Anki cloze note whose deletions cannot be read (nested ones, for one). */
+  | { code: 'anki-cloze'; error: ClozeError }
+  /** Anki's {{c1::…}} used twice: Anki hides both on one card, Factdeck asks each on its own. */
+  | { code: 'cloze-grouped' }
+  /** Pictures or sounds in Anki fields stay in Anki's media folder. */
+  | { code: 'anki-media' }
   | { code: 'deck-field'; field: string; issue: SchemaIssue }
   | { code: 'card-field'; field: string; issue: SchemaIssue }
   // Factdeck decks (deck-file-import.ts).

@@ -120,3 +120,110 @@ function accented(name: string): string | undefined {
   const letter = mark && (match[1] + mark).normalize('NFC');
   return letter && letter.length === 1 ? letter : undefined;
 }
+
+// ---- HTML to the card text format, keeping its formatting ------------------------------------------
+
+type Node = { tag: string; attrs: string; children: Node[] } | string;
+
+const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input', 'source', 'track', 'embed']);
+const BLOCKS = new Set(['div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table', 'section']);
+const MEDIA = new Set(['img', 'audio', 'video', 'object', 'embed', 'svg', 'iframe']);
+/** Characters that mean something in the card text format, escaped where Anki's text has them. */
+const SPECIAL = /[\\*_`[\]]|\+\+/g;
+
+/** What a field held that the card text cannot: pictures and sounds, which stay in Anki's media folder. */
+export interface ConvertedField {
+  text: string;
+  media: boolean;
+}
+
+/**
+ * An Anki field's HTML as Factdeck card text (docs/authoring.md, "Formatting card text"): bold,
+ * italics, underline, lists, links and line breaks kept as `**bold**`, `*italic*`, `++underline++`,
+ * `- item`, `[text](https://…)` and new lines; every other tag dropped, keeping its text; pictures
+ * and sounds left out (`media`). The result is text, never HTML: the app's sanitiser renders it.
+ */
+export function htmlToCardText(html: string): ConvertedField {
+  let media = /\[sound:[^\]]*\]/.test(html);
+  const source = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\[sound:[^\]]*\]/g, '');
+  const root: Node = { tag: '', attrs: '', children: [] };
+  const stack = [root];
+  let last = 0;
+  for (const m of source.matchAll(/<(\/?)([a-z][a-z0-9]*)\b([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/gi)) {
+    if (m.index > last) stack.at(-1)!.children.push(source.slice(last, m.index));
+    last = m.index + m[0].length;
+    const tag = m[2].toLowerCase();
+    if (MEDIA.has(tag)) media = true;
+    if (m[1]) {
+      const open = stack.findLastIndex((n) => n.tag === tag);
+      if (open > 0) stack.length = open;
+    } else {
+      const node = { tag, attrs: m[3], children: [] };
+      stack.at(-1)!.children.push(node);
+      if (!VOID.has(tag) && !m[3].trim().endsWith('/')) stack.push(node);
+    }
+  }
+  if (last < source.length) stack.at(-1)!.children.push(source.slice(last));
+  const text = render(root, [])
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return { text, media };
+}
+
+function render(node: Node, lists: { ordered: boolean; n: number }[]): string {
+  if (typeof node === 'string')
+    return decodeEntities(node.replace(/[ \t\r\n]+/g, ' ')).replace(SPECIAL, (c) => (c === '++' ? '\\+\\+' : `\\${c}`));
+  const inner = (nested = lists) => node.children.map((c) => render(c, nested)).join('');
+  switch (node.tag) {
+    case 'br':
+      return '\n';
+    case 'b':
+    case 'strong':
+      return wrap(inner(), '**');
+    case 'i':
+    case 'em':
+      return wrap(inner(), '*');
+    case 'u':
+    case 'ins':
+      return wrap(inner(), '++');
+    case 'code':
+      return wrap(
+        inner()
+          .replace(/\\([\\*_`[\]])/g, '$1')
+          .replace(/`/g, "'"),
+        '`'
+      );
+    case 'ul':
+    case 'ol':
+      return `\n${inner([...lists, { ordered: node.tag === 'ol', n: 0 }])}\n`;
+    case 'li': {
+      const list = lists.at(-1) ?? { ordered: false, n: 0 };
+      const marker = list.ordered ? `${++list.n}. ` : '- ';
+      const indent = '   '.repeat(Math.max(0, lists.length - 1));
+      return `\n${indent}${marker}${inner().trim().replace(/\n/g, `\n${indent}   `)}\n`;
+    }
+    case 'a': {
+      const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(node.attrs);
+      const url = decodeEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim();
+      const text = inner();
+      return /^(?:https?:|mailto:)/i.test(url) && text.trim()
+        ? `[${text.trim()}](${url.replace(/[()\s]/g, encodeURIComponent)})`
+        : text;
+    }
+    default:
+      if (MEDIA.has(node.tag)) return '';
+      return BLOCKS.has(node.tag) ? `\n${inner()}\n` : inner();
+  }
+}
+
+/** `text` between `mark`s, with its outer spaces outside them, so `<b> x </b>` still reads as bold. */
+function wrap(text: string, mark: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : text;
+}
