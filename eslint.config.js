@@ -70,8 +70,8 @@ const boundaries = [
   boundary('src/lib/text', ['src/lib/text/**'], ['db', 'state', 'components', 'routes', 'server', 'dexie']),
   boundary('src/lib/decks', ['src/lib/decks/**'], ['db', 'state', 'components', 'routes', 'server', 'dexie']),
   // Pages read and write through state; a +page.ts or +layout.ts load may call db.
-  boundary('a route component', ['src/routes/**/*.svelte'], ['db', 'server', 'dexie']),
-  boundary('src/routes', ['src/routes/**/*.{js,ts}'], ['server', 'dexie']),
+  boundary('a route component', ['src/routes/**/*.svelte', 'src/routes/**/*.svelte.ts'], ['db', 'server', 'dexie']),
+  boundary('src/routes', ['src/routes/**/*.{js,ts}'], ['server', 'dexie'], ['src/routes/**/*.svelte.ts']),
   boundary('scripts', ['scripts/**'], ['db', 'state', 'components', 'routes', 'server', 'dexie']),
   boundary('tools', ['tools/**'], ['db', 'state', 'components', 'routes', 'server', 'dexie']),
   // The one tool that writes database fixtures does it with the app's own repositories.

@@ -91,6 +91,8 @@ describe('folder boundaries', () => {
     ['$lib/db', '../../lib/db', 'dexie', "import('$lib/db')", "import('$lib/db/backup.repo')"]
   );
   boundary('src/routes/example/+page.ts', ['$lib/db', '$lib/decks', '$lib/domain'], ['dexie']);
+  // Rune modules belong in src/lib/state; one left in a route folder still may not read the database.
+  boundary('src/routes/example/page-state.svelte.ts', ['$lib/state', '$lib/domain'], ['$lib/db', 'dexie']);
   boundary('src/hooks.client.ts', ['$lib/db'], ['dexie']);
   boundary(
     'scripts/example.ts',

@@ -2,7 +2,7 @@ export { default as Citation } from './Citation.svelte';
 export { default as KindBadge } from './KindBadge.svelte';
 export { default as ProgressBar } from './ProgressBar.svelte';
 export { default as UpdateBanner } from './UpdateBanner.svelte';
-export { paragraphLabel } from './citation';
+export { citeHref, citeLabel, paragraphLabel } from './citation';
 export { formatDue, formatWhen } from './format-due';
 export { default as ClozeText } from './ClozeText.svelte';
 export { default as CardProvenance } from './CardProvenance.svelte';

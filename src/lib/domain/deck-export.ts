@@ -41,6 +41,7 @@ const SOURCE_KEYS = [
   'originalPublisher',
   'date',
   'paragraphs',
+  'outline',
   'url',
   'summary',
   'genre',

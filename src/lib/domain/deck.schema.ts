@@ -18,8 +18,19 @@ const isoDate = z.iso.date(code('date'));
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
 export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'truefalse'] as const;
 
-/** A published text that cards cite by paragraph number. */
-export const sourceSchema = z.strictObject({
+/** One numbered paragraph of a source, summed up for the source page. */
+export const outlineEntrySchema = z.strictObject({
+  /** What the paragraph says, in one line of our own words. */
+  gist: text,
+  /** A few exact words from the paragraph, to link to that place in the original (a text fragment). */
+  quote: text.optional()
+});
+
+/**
+ * A published text that cards cite: by paragraph number when it has numbered paragraphs, by its
+ * byline (title, author, publisher, date), or as a whole when it has no numbered paragraphs.
+ */
+const sourceShape = z.strictObject({
   id: slug,
   title: text,
   author: text,
@@ -28,8 +39,10 @@ export const sourceSchema = z.strictObject({
   publisher: text,
   originalPublisher: text.optional(),
   date: isoDate,
-  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. */
-  paragraphs: z.number().int().positive(),
+  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. Left out, cards cite it as a whole. */
+  paragraphs: z.number().int().positive().optional(),
+  /** One entry per numbered paragraph, in order. */
+  outline: z.array(outlineEntrySchema).optional(),
   url: z.url().optional(),
   /** A short neutral summary in our own words. */
   summary: text.optional(),
@@ -39,9 +52,38 @@ export const sourceSchema = z.strictObject({
   note: text.optional()
 });
 
+/** A rule a deck or source breaks, at the path of the value it is about. */
+export type RuleIssue = { path: (string | number)[]; rule: RuleProblem };
+
+/** Rules that span a source's fields: an outline has one entry per numbered paragraph. */
+export function sourceRuleIssues(source: { paragraphs?: number; outline?: readonly unknown[] }): RuleIssue[] {
+  if (!source.outline) return [];
+  if (source.paragraphs === undefined) return [{ path: ['outline'], rule: { code: 'outline-needs-paragraphs' } }];
+  if (source.outline.length !== source.paragraphs)
+    return [
+      {
+        path: ['outline'],
+        rule: { code: 'outline-length', entries: source.outline.length, paragraphs: source.paragraphs }
+      }
+    ];
+  return [];
+}
+
+export const sourceSchema = sourceShape.superRefine((source, ctx) => {
+  // The rule travels in `params`; the message is its code, never words.
+  for (const { path, rule } of sourceRuleIssues(source))
+    ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
+});
+
+/**
+ * Where a card's content comes from: paragraphs of a source, its byline, or both; a source without
+ * numbered paragraphs is cited as a whole, by `source` alone.
+ */
 export const citeSchema = z.strictObject({
   source: slug,
-  paragraphs: z.array(z.number().int().positive()).min(1, code('paragraph-list'))
+  paragraphs: z.array(z.number().int().positive()).min(1, code('paragraph-list')).optional(),
+  /** The title, author, publisher and date (and any attribution note), rather than the body. */
+  byline: z.boolean().optional()
 });
 
 /** What sort of thing an answer is ("person", "city", "reason"…): quizzes offer wrong answers of the same sort. */
@@ -101,9 +143,6 @@ const deckShape = {
   cards: z.array(cardSchema).min(1, code('card-list'))
 };
 
-/** A rule a deck breaks, at the path of the value it is about. */
-export type RuleIssue = { path: (string | number)[]; rule: RuleProblem };
-
 /** Rules that span fields: unique ids, answers among options, cites that resolve. */
 export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): RuleIssue[] {
   const issues: RuleIssue[] = [];
@@ -152,19 +191,27 @@ export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Rul
       if (!card.cite) issues.push({ path: at(), rule: { code: 'missing-cite' } });
     }
     if (card.cite) {
-      const source = sources.get(card.cite.source);
+      const cite = card.cite;
+      const source = sources.get(cite.source);
       if (!source) {
         const declared = [...sources.keys()];
         issues.push({
           path: at('cite', 'source'),
-          rule: { code: 'unknown-cite-source', source: card.cite.source, declared }
+          rule: { code: 'unknown-cite-source', source: cite.source, declared }
         });
-      } else {
-        card.cite.paragraphs.forEach((p, j) => {
-          if (p > source.paragraphs)
+      }
+      const count = source ? source.paragraphs : 1;
+      if (count === undefined) {
+        if (cite.paragraphs)
+          issues.push({ path: at('cite', 'paragraphs'), rule: { code: 'cite-as-whole', source: source!.id } });
+      } else if (!cite.paragraphs) {
+        if (!cite.byline) issues.push({ path: at('cite'), rule: { code: 'cite-needs-paragraphs' } });
+      } else if (source) {
+        cite.paragraphs.forEach((p, j) => {
+          if (p > count)
             issues.push({
               path: at('cite', 'paragraphs', j),
-              rule: { code: 'paragraph-out-of-range', paragraph: p, source: source.id, paragraphs: source.paragraphs }
+              rule: { code: 'paragraph-out-of-range', paragraph: p, source: source.id, paragraphs: count }
             });
         });
       }
@@ -200,6 +247,7 @@ export const deckSummarySchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 export type Cite = z.infer<typeof citeSchema>;
 export type Card = z.infer<typeof cardSchema>;
 export type CardType = Card['type'];

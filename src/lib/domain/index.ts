@@ -22,3 +22,4 @@ export * from './log-replay';
 export * from './integrity';
 export * from './plain-text';
 export * from './problems';
+export * from './study-options';

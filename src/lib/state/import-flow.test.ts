@@ -98,7 +98,7 @@ describe('ImportFlow', () => {
     const typing = flow.preview();
     flow.choices.cardSeparator = ';';
     await Promise.all([typing, flow.preview()]);
-    expect(flow.deck?.cards.map((c) => ('front' in c ? [c.front, c.back] : []))).toEqual([
+    expect(flow.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : []))).toEqual([
       ['France', 'Paris'],
       ['Peru', 'Lima'],
       ['Kenya', 'Nairobi']

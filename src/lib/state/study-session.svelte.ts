@@ -7,6 +7,7 @@ import {
   State,
   studyDayStart,
   studyItems,
+  studyOptionOrder,
   type CardProgress,
   type Deck,
   type RatingValue,
@@ -66,6 +67,11 @@ export class StudySession {
   current = $derived.by((): StudyItem | null => {
     const id = this.queue?.order[0];
     return id ? (this.#items.get(id) ?? null) : null;
+  });
+  /** The current choice card's options as shown: shuffled, in one order for the card all session. */
+  options = $derived.by((): string[] | null => {
+    const card = this.current?.card;
+    return card?.type === 'choice' && card.options ? studyOptionOrder(card.options, card.id, this.startedAt) : null;
   });
   /** The current card's content changed (re-import) after the learner last reviewed it. */
   currentChanged = $derived.by((): boolean => {
