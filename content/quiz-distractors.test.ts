@@ -113,6 +113,57 @@ const LABELS: Record<string, string> = {
   "From Duque's accusation; Maduro said it was not in his plans until then.": 'origin',
   'If, after Padrino\'s evaluation, it proved possible and convenient; and then "at the right time"': 'condition',
   'He doubts it, calling it very unlikely that the talks began because of Duque.': 'assessment',
+  // added with the decks' second edition
+  "An event told in the article's own voice": 'kind of statement',
+  "It states the purpose of the US sanctions as settled, in the author's voice, without a source or the reasons Washington gave, and casts Iran's shipments as help against them.":
+    'assessment',
+  'That the seizure caused the new sanctions; the article gives no date, statement or source linking the two.':
+    'assessment',
+  "Maduro's: he says he had not yet considered buying missiles when Duque spoke. If so, the denial was true when made, and the interest came only afterwards.":
+    'account',
+  'He doubts it, calling it very unlikely that talks began because of Duque.': 'assessment',
+  "The author adopts Maduro's description of Duque as his own": 'assessment',
+  'Hedges: "it seems" (twice) and "probably". Boosters: "there is a great tendency", "from a realistic point of view", "very unlikely" (a confident dismissal) and "in fact".':
+    'quoted phrase',
+  'The United States, though the sentence does not name it; it assumes that sharing an enemy is enough to make a weapons deal likely.':
+    'assessment',
+  'It rules out any other effect of the accusation, stating as settled what rests on his guess that talks were "probably" under way already.':
+    'assessment',
+  'Only Maduro saying he is interested in Iranian missiles and has asked his defence minister to study a purchase; no deal, delivery or word from Iran.':
+    'assessment',
+  'A "research fellow in international law" at Brazil\'s Federal University of Rio de Janeiro': 'job title',
+  'It profiled it as a proxy site for Russian disinformation': 'event',
+  'That it was one of three English-language sites that Russian military intelligence (the GRU) used to spread disinformation, much of it about the pandemic.':
+    'claim',
+  '"Beijing Believes COVID-19 Is a Biological Weapon", an opinion piece by Lucas Leiroz, the author of this article.':
+    'title of a piece',
+  'The fuel cargo of four tankers, about 1.1 million barrels': 'cargo',
+  'He called it "another lie" and said the tankers were not Iranian: neither their owners nor their flags had anything to do with Iran.':
+    'event',
+  "The Council's approval, in advance and case by case": 'requirement',
+  'Intelligence from foreign agencies working with Colombia': 'source',
+  'Foreign Minister Jorge Arreaza, who called it "anti-Venezuelan fiction to distract public opinion".': 'person',
+  'In Spanish, during a televised broadcast with members of his cabinet, where he told his defence minister to follow the idea up.':
+    'language and venue',
+  'In Portuguese, in a Sputnik Brasil report of 23 August 2020, phrase for phrase down to an inserted "[so]" ("[por isso]"); Sputnik credits it to an interview on Venezolana de Televisión.':
+    'language and venue',
+  'President of Venezuela in 2020, as the article calls him; his legitimacy was contested': 'job title',
+  'President of Colombia in 2020': 'job title',
+  "Venezuela's Defense Minister in 2020": 'job title',
+  "The Venezuelan state TV channel that, the article says, carried Maduro's remarks on buying Iranian missiles":
+    'organisation',
+  'Cargoes of gasoline, and equipment for the state oil company PDVSA': 'cargo',
+  condemning: 'tone',
+  "A major blow to the US presence in South America, and a major milestone for Iran's international reach":
+    'prediction',
+  'Venezuela a stronger defence against possible US and Colombian attacks; Iran a firm ally, with a coast on the Caribbean, in any war with Washington.':
+    'prediction',
+  'His defence minister': 'job title',
+  "That the missile talks began because of Duque's statement": 'claim',
+  'Block Caracas economically': 'purpose',
+  'naval hegemony': 'role',
+  'common enemy': 'quoted phrase',
+  'United States and Colombia': 'two countries',
   // how the article sources things (critical reading)
   "No source is given; it is the author's sweeping characterisation, so it is his opinion.": 'assessment',
   'Only that "the United States claimed" it: no official, document, date or ship names, and no independent confirmation.':

@@ -36,9 +36,13 @@ export const SORTS = {
   prediction: 'prediction',
   /** Where a text gets something from, or that it does not say. */
   sourcing: 'sourcing',
+  /** What a text's wording does: "What does that wording do?" */
+  assessment: 'assessment',
   origin: 'origin',
   /** "What is photosynthesis?" */
-  definition: 'definition'
+  definition: 'definition',
+  /** Words quoted from a text. */
+  phrase: 'phrase'
 } as const;
 
 /** A question asking why: "Why…?", "According to Maduro, why…?", not "…, and why notice it?". */
@@ -49,6 +53,7 @@ const FRAMES: readonly [RegExp, AnswerSort][] = [
     /\b(?:sources?|sourced|evidence|base[sd]?\b.*\bon|name (?:them|him|her)|cites?|cited|checking|attribut\w*)\b/i,
     SORTS.sourcing
   ],
+  [/\b(?:wording|framing|word choice|tone)\b|\bwhat does (?:that|this) \w+ (?:do|imply|suggest)\b/i, SORTS.assessment],
   [/\b(?:meant to|purpose|in order to|intended to)\b/i, SORTS.purpose],
   [/\b(?:predicts?|predicted|forecasts?|lead to)\b/i, SORTS.prediction],
   [/\b(?:speculates?|claims?|argues?|thinks?|believes?|confirm(?:s|ed)?|suggests?)\b/i, SORTS.claim],
@@ -86,6 +91,10 @@ export interface SortInput {
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const MONTH_RE = new RegExp(`\\b(?:${MONTH})\\b`, 'i');
 const YEAR_RE = /\b(?:1\d{3}|20\d{2})s?\b/;
+const MONTH_RE_G = new RegExp(`\\b(?:${MONTH})\\b`, 'gi');
+/** Words a date may hold besides its numbers and month. */
+const DATE_WORDS =
+  /\b(?:\d+(?:st|nd|rd|th|s)?|first|second|third|last|half|quarter|early|late|mid|spring|summer|autumn|fall|winter|of|the|in|on|around|circa|c|since|until|by|century|decade)\b|[,.\-–]/gi;
 const RELATIVE_TIME =
   /^(?:yesterday|today|tomorrow|(?:last|next|this|the following|the previous) (?:week|month|year|day|spring|summer|autumn|fall|winter|decade|century)|(?:\p{L}+|\d+) (?:days|weeks|months|years) (?:ago|later|earlier))$/iu;
 
@@ -131,7 +140,9 @@ const CUE_NOUNS: Record<string, AnswerSort> = {
   ),
   ...Object.fromEntries('date year day month century decade'.split(' ').map((w) => [w, SORTS.date])),
   ...Object.fromEntries('number amount'.split(' ').map((w) => [w, SORTS.number])),
-  ...Object.fromEntries('reason cause motive'.split(' ').map((w) => [w, SORTS.reason]))
+  ...Object.fromEntries('reason cause motive'.split(' ').map((w) => [w, SORTS.reason])),
+  // Words quoted from a text: "What two-word phrase did Maduro use?", "Which hedging words…?"
+  ...Object.fromEntries('phrase word expression hedge quote quotation term'.split(' ').map((w) => [w, SORTS.phrase]))
 };
 /** Words that end the noun phrase after "which" or "what". */
 const STOP = words(
@@ -160,19 +171,30 @@ export function answerSort(input: SortInput): AnswerSort | null {
   if (/^because\b/i.test(answer) || (!cloze && REASON_CUE.test(prompt)) || (input.hint && REASON_CUE.test(input.hint)))
     return SORTS.reason;
   const cue = cloze ? (input.hint ? cueSort(input.hint, true) : null) : cueSort(prompt, false);
+  if (cue === SORTS.phrase) return cue;
   if (isLong(answer)) {
     // A statement: what the question asks it to be, or nothing we can tell.
     const frame = cloze ? undefined : FRAMES.find(([re]) => re.test(prompt))?.[1];
     if (frame) return frame;
-    // A long description ("Venezuelan state TV channel on which…"), not two sentences.
-    const entity = /[.!;]/.test(answer) ? null : entitySort(answer);
+    // "Who denied it?" — "Foreign Minister Jorge Arreaza, who called it…": the person comes first.
+    if (cue === SORTS.person) {
+      const first = answer.split(/,\s/)[0];
+      if (first.split(/\s+/).length <= 6 && entitySort(first) === SORTS.person) return SORTS.person;
+    }
+    // A long description ("Venezuelan state TV channel on which…"), not two sentences; after a bare
+    // term, its first clause says what the term is ("President of Venezuela in 2020; his …").
+    const clause = isTerm(prompt) ? answer.split(/[;.]\s/)[0] : /[.!;]/.test(answer) ? '' : answer;
+    const entity = clause ? entitySort(clause) : null;
     if (entity) return entity;
     if (cue && !ENTITY_SORTS.has(cue)) return cue;
     return !cloze && isTerm(prompt) ? `gloss:${input.position}` : null;
   }
   const entity = entitySort(answer);
   if (entity) return entity;
-  if (cue) return cue === SORTS.person && !isName(answer) ? null : cue;
+  if (cue === SORTS.person) return isName(answer) ? cue : null;
+  // "What role does the US play?" asks for a function ("naval hegemony"), not a job title.
+  if (cue === SORTS.title) return isName(answer) ? cue : 'role';
+  if (cue) return cue;
   if (cloze) return null;
   if (isTerm(prompt)) {
     const of = entitySort(prompt);
@@ -198,8 +220,10 @@ export function formSort(text: string): AnswerSort | null {
   )
     return SORTS.number;
   if (wordNumber && !['no', 'none'].includes(t)) return SORTS.number;
-  if (t.split(/\s+/).length <= 6 && (YEAR_RE.test(t) || (MONTH_RE.test(t) && /\d/.test(t)) || RELATIVE_TIME.test(t)))
-    return SORTS.date;
+  if (RELATIVE_TIME.test(t)) return SORTS.date;
+  // A date, and nothing but: "25 August 2020", "first half of 2020", "May 2021"; not "President in 2020".
+  if (YEAR_RE.test(t) || (MONTH_RE.test(t) && /\d/.test(t)))
+    return t.replace(DATE_WORDS, ' ').replace(MONTH_RE_G, ' ').trim() === '' ? SORTS.date : null;
   return null;
 }
 
@@ -211,6 +235,12 @@ function entitySort(text: string): AnswerSort | null {
     return COUNTRY_ACRONYMS.has(bare.toLowerCase()) ? SORTS.country : SORTS.organisation; // PDVSA, USA
   if (all.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(text)) return SORTS.organisation; // InfoBrics
   const lower = all.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
+  // "United States and Colombia": two of a sort are not one of it.
+  if (isName(text) && / and | & /.test(text)) {
+    const parts = text.split(/,\s*|\s+(?:and|&)\s+/).filter(Boolean);
+    const sorts = new Set(parts.map((p) => entitySort(p) ?? (isName(p) ? 'name' : '')));
+    return parts.length > 1 && sorts.size === 1 && !sorts.has('') ? `${[...sorts][0]} list` : null;
+  }
   if (isName(text)) {
     const titleAt = lower.findIndex((w) => TITLE_WORDS.has(w));
     const orgAt = lower.findIndex((w) => ORG_WORDS.has(w));
@@ -241,6 +271,8 @@ function cueSort(question: string, hint: boolean): AnswerSort | null {
   if (/\bhow (?:many|much)\b/.test(lower)) return SORTS.number;
   const noun = headNoun(q);
   if (noun) return CUE_NOUNS[noun] ?? noun;
+  // "…? (two words)": the answer is the text's own few words.
+  if (/\((?:one|two|three|\d) words?\)/.test(lower)) return SORTS.phrase;
   if (/\bwhen\b/.test(lower)) return SORTS.date;
   if (/\bwhere\b/.test(lower) && !/\bwhere (?:did|does|do)\b.*\bcome from\b/.test(lower)) return SORTS.place;
   if (/\bwho(?:m)?\b/.test(lower)) return SORTS.person;
@@ -269,7 +301,10 @@ function headNoun(question: string): string | null {
   if (mapped.length) return mapped.at(-1)!;
   const modifier = (w: string) =>
     w.includes('-') || /^\p{Lu}/u.test(w) || NUMBER_WORDS.has(w.toLowerCase()) || /(?:ing|ed)$/i.test(w);
-  const head = phrase.find((w) => !modifier(w));
+  // English puts the noun last ("what military step"), unless a plural noun is followed by its verb
+  // ("which hedging words mark").
+  const words = phrase.filter((w) => !modifier(w)).slice(0, 2);
+  const head = words.length === 2 && /[^s]s$/i.test(words[0]) ? words[0] : words.at(-1);
   return head ? singular(head.toLowerCase()) : null;
 }
 
