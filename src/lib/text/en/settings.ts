@@ -103,8 +103,11 @@ export const settings = {
     confirmLabel: 'Restore this snapshot',
     confirm: 'Replace everything on this device with this snapshot?',
     restore: 'Restore',
-    /** Each snapshot's Restore button, told apart for a screen reader: "Restore the snapshot: Before a restore, 5 December, 10:00". */
-    restoreOne: (reason: string, when: string) => `Restore the snapshot: ${reason}, ${when}`,
+    /**
+     * Each snapshot's Restore button, told apart for a screen reader even when two were taken in the
+     * same minute: "Restore snapshot 2: Before importing a deck, 5 December, 10:00".
+     */
+    restoreOne: (n: number, reason: string, when: string) => `Restore snapshot ${n}: ${reason}, ${when}`,
     restored: (when: string) => `Everything is back as it was ${when}.`,
     gone: 'This snapshot no longer exists.',
     newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.',
