@@ -16,3 +16,4 @@ export { formatDay, formatDuration, formatPercent } from './format-stats';
 export { swipe, type SwipeOptions } from './swipe';
 export { default as KeyboardHelp } from './KeyboardHelp.svelte';
 export { default as OfflineBadge } from './OfflineBadge.svelte';
+export { clip, LIST_TEXT_CHARS } from './clip';

@@ -31,8 +31,19 @@ describe('hasMarkup', () => {
       '1. first',
       '  2) second',
       '~~~\ncode\n~~~',
-      '++underlined++'
+      '++underlined++',
+      `![Flag](media:${'a'.repeat(64)}.png)`
     ])
       expect(hasMarkup(text), text).toBe(true);
+  });
+});
+
+describe('hasMarkup on hostile text', () => {
+  it('is quick, and false for text with more Markdown characters than any real card (shown as written)', () => {
+    const start = performance.now();
+    expect(hasMarkup('*a'.repeat(5_000))).toBe(false);
+    expect(hasMarkup('1. '.repeat(3_000))).toBe(false);
+    expect(hasMarkup('*Lima*')).toBe(true);
+    expect(performance.now() - start).toBeLessThan(500);
   });
 });

@@ -4,7 +4,10 @@
  * loaded on first use, so plain-text decks never download them.
  */
 import type { Config, DOMPurify } from 'dompurify';
-import type { MarkedExtension } from 'marked';
+import type { MarkedExtension, Tokens } from 'marked';
+import { parseMediaAddress } from '$lib/domain/media';
+import { UNDERLINE_OPEN, UNDERLINE_SPAN, withinMarkupBudget } from '$lib/domain/plain-text';
+import * as t from '$lib/text';
 
 /**
  * Characters that can make Markdown differ from the text as written: emphasis, code, links, images,
@@ -13,15 +16,22 @@ import type { MarkedExtension } from 'marked';
  */
 const MARKUP = /[*_`[<&\\]|~~~|\+\+|^[ \t]*(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/m;
 
-/** Whether `text` may need Markdown rendering; false means it displays the same as plain text. */
+/**
+ * Whether `text` is to be rendered as Markdown: it may need it, and has few enough Markdown
+ * characters (`MARKUP_BUDGET`; a text over it is shown as written, as `plainText` reads it).
+ */
 export function hasMarkup(text: string): boolean {
-  return MARKUP.test(text);
+  return MARKUP.test(text) && withinMarkupBudget(text);
 }
 
-const BLOCK_TAGS = ['p', 'br', 'em', 'strong', 'u', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'img'];
+const BLOCK_TAGS = ['p', 'br', 'em', 'strong', 'u', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'img', 'audio'];
 /** Inline text sits inside buttons and sentences: no blocks, and no links (a link keeps its text). */
-const INLINE_TAGS = ['br', 'em', 'strong', 'u', 'code', 'img'];
-const ATTRS = ['href', 'src', 'alt', 'title', 'start'];
+const INLINE_TAGS = ['br', 'em', 'strong', 'u', 'code', 'img', 'audio'];
+/**
+ * `data-media` names a file stored on the device (`media:<hash>.<ext>`, src/lib/domain/media.ts);
+ * RichText gives it an address once it is known, so no `media:` address ever reaches the DOM.
+ */
+const ATTRS = ['href', 'src', 'alt', 'title', 'start', 'data-media', 'controls', 'preload', 'aria-label'];
 const SAFE_HREF = /^(?:https?|mailto):/i;
 /** Remote images over https, or raster images written inline; never SVG or HTML data. */
 const SAFE_SRC = /^(?:https:|data:image\/(?:png|jpeg|gif|webp)[;,])/i;
@@ -29,32 +39,38 @@ const SAFE_SRC = /^(?:https:|data:image\/(?:png|jpeg|gif|webp)[;,])/i;
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Not part of the subset: the tokenizer skips them, so their characters show as written. */
-const notInSubset = () => undefined;
-/**
- * `++underlined++`, the one mark Markdown lacks (Anki cards use it). Not inside a word or after a
- * plus, so "C++ and C++11" stay as written.
- */
-const UNDERLINE = /^\+\+(?=[^\s+])([\s\S]*?[^\s+])\+\+(?![\p{L}\p{N}+])/u;
-const underline: NonNullable<MarkedExtension['extensions']>[number] = {
+/** `++underlined++`, as Anki's underline is kept on import; the same rule as plainText's. */
+const underline = {
   name: 'underline',
-  level: 'inline',
-  start: (src) => /(?:^|[^\p{L}\p{N}+])\+\+(?=[^\s+])/u.exec(src)?.index,
-  tokenizer(src) {
-    const m = UNDERLINE.exec(src);
-    return m ? { type: 'underline', raw: m[0], tokens: this.lexer.inlineTokens(m[1]) } : undefined;
+  level: 'inline' as const,
+  start: (src: string) => UNDERLINE_OPEN.exec(src)?.index,
+  tokenizer(this: { lexer: { inlineTokens(src: string): Tokens.Generic[] } }, src: string) {
+    const match = UNDERLINE_SPAN.exec(src);
+    return match ? { type: 'underline', raw: match[0], tokens: this.lexer.inlineTokens(match[1]) } : undefined;
   },
-  renderer(token) {
+  renderer(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Generic) {
     return `<u>${this.parser.parseInline(token.tokens ?? [])}</u>`;
   }
 };
 
+/** An image or a sound stored on the device, for RichText to give its address. */
+function mediaElement(href: string, text: string): string | undefined {
+  const media = parseMediaAddress(href);
+  if (!media) return undefined;
+  const name = `${media.hash}.${media.ext}`;
+  return media.kind === 'audio'
+    ? `<audio controls preload="metadata" data-media="${name}" aria-label="${escapeHtml(text || t.media.sound)}"></audio>`
+    : `<img data-media="${name}" alt="${escapeHtml(text)}">`;
+}
+
+/** Not part of the subset: the tokenizer skips them, so their characters show as written. */
+const notInSubset = () => undefined;
 const SUBSET: MarkedExtension = {
   gfm: true,
-  extensions: [underline],
   // A line break in a card is a line break on screen, as in plain text.
   breaks: true,
   async: false,
+  extensions: [underline],
   tokenizer: {
     // Raw HTML is text: `<b>x</b>` shows those characters.
     html: notInSubset,
@@ -80,7 +96,7 @@ const SUBSET: MarkedExtension = {
       return SAFE_HREF.test(href) ? false : this.parser.parseInline(tokens);
     },
     image({ href, text }) {
-      return SAFE_SRC.test(href) ? false : escapeHtml(text);
+      return mediaElement(href, text) ?? (SAFE_SRC.test(href) ? false : escapeHtml(text));
     }
   }
 };
@@ -94,6 +110,13 @@ async function load(): Promise<Render> {
   // An instance of our own, so these hooks affect no other use of DOMPurify.
   const purify: DOMPurify = createPurify(window);
   if (!purify.isSupported) throw new Error('this browser cannot sanitize HTML');
+  // DOMPurify drops data- and aria- attributes in this config; these few are kept, checked here.
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const keep =
+      (data.attrName === 'data-media' && /^[0-9a-f]{64}\.[a-z0-9]{1,5}$/.test(data.attrValue)) ||
+      (node.tagName === 'AUDIO' && (data.attrName === 'aria-label' || data.attrName === 'preload'));
+    if (keep) data.forceKeepAttr = true;
+  });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href');
@@ -131,5 +154,9 @@ export async function renderMarkdown(text: string, options: { inline?: boolean }
     loading = undefined; // let a later call try again
     throw e;
   });
-  return (await loading)(text, options.inline ?? false);
+  const render = await loading;
+  // Each text in a task of its own: a page with many formatted cards (a list, a quiz's options)
+  // otherwise renders them all in one go, and the page does not respond until the last is done.
+  await new Promise((resolve) => setTimeout(resolve));
+  return render(text, options.inline ?? false);
 }

@@ -9,6 +9,7 @@ import type {
   ReviewBucket,
   ReviewLogEntry
 } from '$lib/domain';
+import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
@@ -16,6 +17,21 @@ import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapsho
 // Stored rows are in the backup format's shapes, so a backup holds exactly what the tables hold.
 export type SettingRow = BackupSettingRow;
 export type ImportedDeck = BackupDeckRow;
+
+/**
+ * An image or sound of imported cards, stored once by the SHA-256 of its content (card text names it
+ * `media:<hash>.<ext>`, src/lib/domain/media.ts). Not in backups: see docs/architecture.md.
+ */
+export interface MediaRow {
+  hash: string;
+  blob: Blob;
+  mime: string;
+  kind: MediaKind;
+  ext: string;
+  size: number;
+  /** Epoch ms of the import that first stored it. */
+  addedAt: number;
+}
 
 export class FactdeckDB extends Dexie {
   cardStates!: Table<CardProgress, [string, string]>;
@@ -26,6 +42,7 @@ export class FactdeckDB extends Dexie {
   snapshots!: EntityTable<SnapshotInfo, 'id'>;
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
+  media!: EntityTable<MediaRow, 'hash'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -59,6 +76,8 @@ export class FactdeckDB extends Dexie {
       .upgrade(async (tx) => {
         await rebuildReviewBuckets(tx.table('reviewBuckets'), await tx.table('reviewLogs').toArray());
       });
+    // Version 6: images and sounds of imported decks, as Blobs by content hash. Adds a table only.
+    this.version(6).stores({ media: 'hash' });
     this.use(reviewBucketsMiddleware);
   }
 }

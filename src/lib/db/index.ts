@@ -5,6 +5,7 @@ export {
   unlessBlocked,
   watchStorage,
   type ImportedDeck,
+  type MediaRow,
   type StorageEvent
 } from './factdeck-db';
 export * from './progress.repo';
@@ -17,3 +18,5 @@ export * from './snapshots.repo';
 export * from './integrity.repo';
 export * from './log-watch';
 export { isQuotaError } from './quota-error';
+export * from './media.repo';
+export * from './anki-import.repo';

@@ -5,14 +5,24 @@
  */
 import { z } from 'zod';
 import { parseCloze } from './cloze';
+import { FIELD_LIMITS } from './field-limits';
 import type { RuleProblem, SchemaCode } from './problems';
+
+export { FIELD_LIMITS };
 
 /** The code a check of this schema reports in place of a message. */
 const code = (c: SchemaCode) => c;
 
+// zod would otherwise probe `new Function('')` to compile faster parsers: under the app's Content
+// Security Policy (no eval) that probe is a reported violation on every restore and import. Every
+// schema module imports this one, so this runs before any of them parses.
+z.config({ jitless: true });
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().regex(SLUG, code('slug'));
-const text = z.string().trim().min(1, code('not-empty'));
+const slug = z.string().max(FIELD_LIMITS.id).regex(SLUG, code('slug'));
+const textOf = (max: number) => z.string().trim().min(1, code('not-empty')).max(max);
+const text = textOf(FIELD_LIMITS.cardText);
+const tags = z.array(textOf(FIELD_LIMITS.tag)).max(FIELD_LIMITS.tags);
 const isoDate = z.iso.date(code('date'));
 
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
@@ -32,24 +42,24 @@ export const outlineEntrySchema = z.strictObject({
  */
 const sourceShape = z.strictObject({
   id: slug,
-  title: text,
-  author: text,
+  title: textOf(FIELD_LIMITS.sourceName),
+  author: textOf(FIELD_LIMITS.sourceName),
   /** The author's affiliation as the source itself states it. */
-  authorAffiliation: text.optional(),
-  publisher: text,
-  originalPublisher: text.optional(),
+  authorAffiliation: textOf(FIELD_LIMITS.sourceName).optional(),
+  publisher: textOf(FIELD_LIMITS.sourceName),
+  originalPublisher: textOf(FIELD_LIMITS.sourceName).optional(),
   date: isoDate,
   /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. Left out, cards cite it as a whole. */
-  paragraphs: z.number().int().positive().optional(),
+  paragraphs: z.number().int().positive().max(FIELD_LIMITS.paragraphs).optional(),
   /** One entry per numbered paragraph, in order. */
-  outline: z.array(outlineEntrySchema).optional(),
-  url: z.url().optional(),
+  outline: z.array(outlineEntrySchema).max(FIELD_LIMITS.paragraphs).optional(),
+  url: z.url().max(FIELD_LIMITS.url).optional(),
   /** A short neutral summary in our own words. */
-  summary: text.optional(),
+  summary: textOf(FIELD_LIMITS.sourceText).optional(),
   /** What sort of text it is (e.g. "opinion and analysis piece"). */
-  genre: text.optional(),
+  genre: textOf(FIELD_LIMITS.sourceName).optional(),
   /** Rights and reading notes shown on the source page. */
-  note: text.optional()
+  note: textOf(FIELD_LIMITS.sourceText).optional()
 });
 
 /** A rule a deck or source breaks, at the path of the value it is about. */
@@ -81,7 +91,11 @@ export const sourceSchema = sourceShape.superRefine((source, ctx) => {
  */
 export const citeSchema = z.strictObject({
   source: slug,
-  paragraphs: z.array(z.number().int().positive()).min(1, code('paragraph-list')).optional(),
+  paragraphs: z
+    .array(z.number().int().positive().max(FIELD_LIMITS.paragraphs))
+    .min(1, code('paragraph-list'))
+    .max(FIELD_LIMITS.paragraphs)
+    .optional(),
   /** The title, author, publisher and date (and any attribution note), rather than the body. */
   byline: z.boolean().optional()
 });
@@ -91,12 +105,12 @@ const answerSortField = z.string().trim().min(1, code('not-empty')).max(40, code
 
 const cardBase = {
   id: slug,
-  tags: z.array(text).optional(),
+  tags: tags.optional(),
   explanation: text.optional(),
   /** fact: reported without attribution; claim: attributed to someone; opinion: the author's own view. */
   kind: z.enum(CARD_KINDS).optional(),
   /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
-  claimBy: text.optional(),
+  claimBy: textOf(FIELD_LIMITS.sourceName).optional(),
   cite: citeSchema.optional(),
   /** The sort of the card's answer (its back, answer or each deletion), when quizzes cannot tell. */
   sort: answerSortField.optional()
@@ -119,7 +133,7 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Other answers that count as right. */
-    accept: z.array(text).optional()
+    accept: z.array(text).max(FIELD_LIMITS.accept).optional()
   }),
   z.strictObject({
     ...cardBase,
@@ -127,18 +141,21 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Every option shown, the answer included; without it, quizzes pick distractors from the deck. */
-    options: z.array(text).min(2, code('option-list')).optional()
+    options: z.array(text).min(2, code('option-list')).max(FIELD_LIMITS.options).optional()
   }),
   z.strictObject({ ...cardBase, type: z.literal('truefalse'), front: text, answer: z.boolean() })
 ]);
 
 const deckShape = {
   id: slug,
-  title: text,
-  description: text,
+  title: textOf(FIELD_LIMITS.title),
+  description: textOf(FIELD_LIMITS.description),
   /** BCP 47 language tag of the card content, like "en" or "pt-BR". */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, code('language-tag')),
-  tags: z.array(text).default([]),
+  language: z
+    .string()
+    .max(FIELD_LIMITS.language)
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, code('language-tag')),
+  tags: tags.default([]),
   sources: z.array(sourceSchema).optional(),
   cards: z.array(cardSchema).min(1, code('card-list'))
 };

@@ -1,4 +1,5 @@
 /** Which cards cite each part of a source: shows how well each part of a text is covered. */
+import { parseCloze } from './cloze';
 import type { Card, Cite, Deck, Source } from './deck.schema';
 
 export interface CitingCard {
@@ -57,5 +58,8 @@ export function textFragmentUrl(url: string, quote: string): string {
 
 /** The prompt side of a card, for lists. */
 export function cardPrompt(card: Card): string {
-  return card.type === 'cloze' ? card.text.replace(/\{\{([^}:]*)(?:::[^}]*)?\}\}/g, '[$1]') : card.front;
+  if (card.type !== 'cloze') return card.front;
+  const cloze = parseCloze(card.text);
+  if (!cloze.ok) return card.text;
+  return cloze.parts.map((part) => (typeof part === 'string' ? part : `[${part.answer}]`)).join('');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from './plain-text';
+import { MARKUP_BUDGET, plainText } from './plain-text';
 
 describe('plainText', () => {
   it('leaves text without Markdown as it is', () => {
@@ -12,6 +12,12 @@ describe('plainText', () => {
     expect(plainText('_Lima_ and __Santiago__ and ***Quito***')).toBe('Lima and Santiago and Quito');
     expect(plainText('**the *capital* city**')).toBe('the capital city');
     expect(plainText('a*b*c and snake_case_name')).toBe('abc and snake_case_name');
+  });
+
+  it('drops the marks of underlined text, and leaves plus signs that underline nothing', () => {
+    expect(plainText('++under++ and **++both++**')).toBe('under and both');
+    expect(plainText('C++ and C++, 1 ++ 2, a++b')).toBe('C++ and C++, 1 ++ 2, a++b');
+    expect(plainText('C\\++ stays')).toBe('C++ stays');
   });
 
   it('keeps code as written, without its backticks', () => {
@@ -52,5 +58,24 @@ describe('plainText', () => {
   it('drops underline marks, but not the pluses of "C++"', () => {
     expect(plainText('++Both++ are in South America')).toBe('Both are in South America');
     expect(plainText('C++ and C++11, x++ y++')).toBe('C++ and C++11, x++ y++');
+  });
+
+  it('pairs code spans and emphasis as CommonMark does, marks with no partner staying as written', () => {
+    expect(plainText('`a` and ``b ` c`` and ```d')).toBe('a and b ` c and ```d');
+    expect(plainText('*a **b** c* and **a* and _a_b')).toBe('a b c and *a and _a_b');
+    expect(plainText('[a](<b>) [c](d e) [f](g "h") [i](j(k))')).toBe('a [c](d e) f i');
+  });
+
+  it('reads runs of markup in linear time (issue 21: 4,000 backticks froze a quiz)', () => {
+    expect(plainText('x ' + '`'.repeat(MARKUP_BUDGET - 1))).toBe('x ' + '`'.repeat(MARKUP_BUDGET - 1));
+    expect(plainText('`'.repeat(MARKUP_BUDGET))).toBe(''); // an empty fenced code block, as marked shows it
+    expect(plainText('*a'.repeat(MARKUP_BUDGET))).toHaveLength(MARKUP_BUDGET);
+    expect(plainText('~~~\n'.repeat(MARKUP_BUDGET / 3))).toBe('');
+  });
+
+  it('shows a text with more Markdown characters than any real card needs as written', () => {
+    expect(plainText('`'.repeat(4_000))).toBe('`'.repeat(4_000));
+    expect(plainText(' *a*'.repeat(MARKUP_BUDGET))).toBe(' *a*'.repeat(MARKUP_BUDGET).trim());
+    expect(plainText(' *a*'.repeat(MARKUP_BUDGET / 2))).toBe(' a'.repeat(MARKUP_BUDGET / 2).trim());
   });
 });

@@ -168,6 +168,11 @@ export type DeckFileProblem =
   | { code: 'reserved-deck-id'; id: string }
   | { code: 'broken-source'; id: string; file: string }
   | { code: 'not-deck-or-source'; name: string }
+  /** An image or sound a card names beside its deck (scripts/deck-media.ts). */
+  | { code: 'media-not-found'; ref: string }
+  | { code: 'media-outside-deck-folder'; ref: string }
+  | { code: 'media-unsupported'; ref: string }
+  | { code: 'media-too-large'; ref: string; bytes: number; limit: number }
   | { code: 'file-not-found' }
   | { code: 'file-unreadable'; detail: string };
 
@@ -270,6 +275,7 @@ export const BACKUP_SCHEMA_CODES = [
   'question-type',
   'deck-row-id',
   'date-time',
+  'time-range',
   'checksum'
 ] as const;
 export type BackupSchemaCode = (typeof BACKUP_SCHEMA_CODES)[number];

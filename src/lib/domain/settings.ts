@@ -1,4 +1,5 @@
 /** Learner preferences, with the defaults a new learner gets. */
+import { own } from './own';
 import type { DailyLimits } from './queue';
 
 export interface Settings {
@@ -57,8 +58,10 @@ export function sanitizeSettings(raw: unknown): Settings {
       : DEFAULT_SETTINGS.desiredRetention;
   const limits = limitsFrom(r.limits, DEFAULT_SETTINGS.limits);
   const deckLimits: Record<string, DailyLimits> = {};
+  // Deck ids are slugs: any other key (like "__proto__") is no deck's.
   if (r.deckLimits && typeof r.deckLimits === 'object')
-    for (const [id, l] of Object.entries(r.deckLimits)) deckLimits[id] = limitsFrom(l, limits);
+    for (const [id, l] of Object.entries(r.deckLimits))
+      if (/^[a-z0-9-]+$/.test(id)) deckLimits[id] = limitsFrom(l, limits);
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
   const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
   const swipeGrading = flag(r.swipeGrading, DEFAULT_SETTINGS.swipeGrading);
@@ -68,5 +71,5 @@ export function sanitizeSettings(raw: unknown): Settings {
 
 /** The limits that apply to one deck. */
 export function limitsFor(settings: Settings, deckId: string): DailyLimits {
-  return settings.deckLimits[deckId] ?? settings.limits;
+  return own(settings.deckLimits, deckId) ?? settings.limits;
 }

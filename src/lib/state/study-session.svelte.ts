@@ -2,6 +2,7 @@
 import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckLog } from '$lib/db';
 import {
   byId,
+  own,
   Scheduler,
   schedulingOf,
   State,
@@ -76,7 +77,7 @@ export class StudySession {
   /** The current card's content changed (re-import) after the learner last reviewed it. */
   currentChanged = $derived.by((): boolean => {
     const item = this.current;
-    const changedAt = item ? this.#changed[item.card.id] : undefined;
+    const changedAt = item ? own(this.#changed, item.card.id) : undefined;
     if (!item || changedAt === undefined) return false;
     const lastReview = this.#snapshot.progress.get(item.id)?.lastReview;
     return lastReview != null && lastReview < changedAt;

@@ -42,7 +42,7 @@ export const settings = {
   howToRestore: 'How to restore',
   merge: 'Merge with what is here',
   mergeHelp:
-    'Keeps everything from both: each review once, card progress worked out again from the combined history, the newer copy of each imported deck. Your settings here are kept.',
+    'Keeps everything from both: each review once, card progress worked out again from the combined history, the newer copy of each imported deck. Settings you changed here are kept; any you never changed are taken from the file.',
   replace: 'Replace everything here',
   replaceHelp: 'This device will hold exactly what the file holds, settings included.',
   lost: (things: string[]) => `Lost from this device: ${things.join(', ')}.`,
@@ -53,6 +53,9 @@ export const settings = {
     heading: 'Backup',
     intro:
       'Your progress lives only on this device. A backup is one file with every review, card state, quiz result, imported deck and setting; restore it here or on another device.',
+    /** Shown after the intro: what a backup leaves out. */
+    media:
+      'Images and sounds of imported Anki decks stay on this device and are not in the backup file. Keep the .apkg files: after restoring on another device, import them again to bring the media back; your progress is kept.',
     reminder: 'You have studied for a week without a backup. Download one to keep your progress safe.',
     checking: 'Checking…',
     none: 'No backup downloaded on this device yet.',
@@ -78,7 +81,11 @@ export const settings = {
     failed: {
       full: 'nothing was changed',
       other: (reason: string) => `Nothing was changed: the restore failed (${reason}).`
-    } satisfies FailedWrite
+    } satisfies FailedWrite,
+    /** A merge that could not combine one card's reviews (`BackupMergeError`). */
+    mergeFailed: (card: string) =>
+      `Nothing was changed: the reviews of ${card} in this backup do not fit together with the ones here, so they could not be combined. Choose “Replace everything here” to use the file as it is, or keep what is here.`,
+    mergeCard: (deckId: string, cardId: string) => `the card “${cardId}” of the deck “${deckId}”`
   },
   snapshots: {
     heading: 'Snapshots',
