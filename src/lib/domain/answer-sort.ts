@@ -50,7 +50,7 @@ const REASON_CUE = /(?:^|[,:;]\s*)why\b/i;
 /** What a long answer is, by what its question asks; the first that fits. */
 const FRAMES: readonly [RegExp, AnswerSort][] = [
   [
-    /\b(?:sources?|sourced|evidence|base[sd]?\b.*\bon|name (?:them|him|her)|cites?|cited|checking|attribut\w*)\b/i,
+    /\b(?:sources?|sourced|evidence|base[sd]? (?:\w+ ){0,3}on|name (?:them|him|her)|cites?|cited|checking|attribut\w*)\b/i,
     SORTS.sourcing
   ],
   [/\b(?:wording|framing|word choice|tone)\b|\bwhat does (?:that|this) \w+ (?:do|imply|suggest)\b/i, SORTS.assessment],
@@ -237,7 +237,10 @@ function entitySort(text: string): AnswerSort | null {
   const lower = all.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   // "United States and Colombia": two of a sort are not one of it.
   if (isName(text) && / and | & /.test(text)) {
-    const parts = text.split(/,\s*|\s+(?:and|&)\s+/).filter(Boolean);
+    const parts = text
+      .split(/,| and | & /)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const sorts = new Set(parts.map((p) => entitySort(p) ?? (isName(p) ? 'name' : '')));
     return parts.length > 1 && sorts.size === 1 && !sorts.has('') ? `${[...sorts][0]} list` : null;
   }
@@ -274,7 +277,7 @@ function cueSort(question: string, hint: boolean): AnswerSort | null {
   // "…? (two words)": the answer is the text's own few words.
   if (/\((?:one|two|three|\d) words?\)/.test(lower)) return SORTS.phrase;
   if (/\bwhen\b/.test(lower)) return SORTS.date;
-  if (/\bwhere\b/.test(lower) && !/\bwhere (?:did|does|do)\b.*\bcome from\b/.test(lower)) return SORTS.place;
+  if (/\bwhere\b/.test(lower) && !/\bwhere (?:did|does|do) (?:\S+ ){0,4}come from\b/.test(lower)) return SORTS.place;
   if (/\bwho(?:m)?\b/.test(lower)) return SORTS.person;
   // No question word: "Type the capital of…", "Name Venezuela's Defense Minister", a hint "a city on the Spree".
   if (hint || !isQuestion(q)) {

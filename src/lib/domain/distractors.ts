@@ -30,22 +30,10 @@ export interface DistractorTarget {
 /** Candidates by sort. */
 export type AnswerPool = ReadonlyMap<AnswerSort, readonly Candidate[]>;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-];
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTHS = MONTH_NAMES.split('|');
 const BARE_YEAR = /^(?:1\d{3}|20\d{2})$/;
-const ANY_MONTH = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'i');
+const ANY_MONTH = new RegExp(`\\b(?:${MONTH_NAMES})\\b`, 'i');
 
 /** The same answer in other words: equal when normalized, one inside the other, or a typo apart. */
 export function isNearDuplicate(a: string, b: string): boolean {
@@ -179,7 +167,9 @@ function made(target: DistractorTarget): string[] {
   const decade = /^(\d{3})0s$/.exec(text);
   if (decade) return [1, -1, 2, -2].map((s) => `${(Number(decade[1]) + s) * 10}s`);
   const out: string[] = [];
-  const month = MONTHS.findIndex((mo) => new RegExp(`\\b${mo}\\b`, 'i').test(text));
+  const isMonth = (word: string, n: number) => word.toLowerCase() === MONTHS[n].toLowerCase();
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const month = MONTHS.findIndex((_, n) => words.some((w) => isMonth(w, n)));
   const day = /^(\d{1,2})\s/.exec(text) ?? /\s(\d{1,2}),/.exec(text);
   const year = /\b(1\d{3}|20\d{2})\b/.exec(text);
   const withYear = (s: string, dy: number) => s.replace(/\b(1\d{3}|20\d{2})\b/, (y) => String(Number(y) + dy));
@@ -187,12 +177,12 @@ function made(target: DistractorTarget): string[] {
     const d = Number(day[1]);
     for (const dd of [1, -1, 3]) {
       const nd = d + dd;
-      if (nd >= 1 && nd <= 28) out.push(text.replace(new RegExp(`\\b${d}\\b`), String(nd)));
+      if (nd >= 1 && nd <= 28) out.push(replaceFirst(text, /\b\d+\b/g, (n) => Number(n) === d, String(nd)));
     }
   }
   if (month !== -1)
     for (const dm of [1, -1])
-      out.push(text.replace(new RegExp(`\\b${MONTHS[month]}\\b`, 'i'), MONTHS[(month + dm + 12) % 12]));
+      out.push(replaceFirst(text, /\p{L}+/gu, (w) => isMonth(w, month), MONTHS[(month + dm + 12) % 12]));
   if (/\bfirst half\b/i.test(text)) out.push(text.replace(/\bfirst half\b/i, 'second half'));
   if (/\bsecond half\b/i.test(text)) out.push(text.replace(/\bsecond half\b/i, 'first half'));
   if (year) for (const dy of [1, -1, 2]) out.push(withYear(text, dy));
@@ -201,6 +191,12 @@ function made(target: DistractorTarget): string[] {
     for (const unit of ['week', 'month', 'year', 'spring'].filter((u) => u !== relative[2].toLowerCase()))
       out.push(`${relative[1]} ${unit}`);
   return out.filter((s) => s !== text);
+}
+
+/** `text` with the first match of `pattern` (global) that passes `which` replaced by `by`. */
+function replaceFirst(text: string, pattern: RegExp, which: (match: string) => boolean, by: string): string {
+  let done = false;
+  return text.replace(pattern, (m) => (!done && which(m) ? ((done = true), by) : m));
 }
 
 /** `word` capitalised like `like`. */

@@ -246,6 +246,8 @@ export type ImportProblem =
   | { code: 'anki-cloze'; error: ClozeError }
   /** Anki's {{c1::…}} used twice: Anki hides both on one card, Factdeck asks each on its own. */
   | { code: 'cloze-grouped' }
+  /** An Anki deletion inside another: the inner one is asked as part of the outer. */
+  | { code: 'cloze-nested' }
   /** Pictures or sounds in Anki fields stay in Anki's media folder. */
   | { code: 'anki-media' }
   | { code: 'deck-field'; field: string; issue: SchemaIssue }

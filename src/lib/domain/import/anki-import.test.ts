@@ -1,3 +1,4 @@
+import { plainText } from '../plain-text';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
 import { deckOf, problemsOf, sides, skippedOf, where } from './test-helpers';
@@ -44,17 +45,20 @@ describe("Anki's Notes in Plain Text", () => {
     const result = anki(text);
     expect(sides(deckOf(result))).toEqual([
       ['Café & **thé**', 'line 1\nline 2\nline 3'],
-      ['<b>', 'link AB' + 'Ω'],
+      ['\\<b>', 'link AB' + 'Ω'],
       ['*Three* ++capitals++, [see](https://example.org/eu)', '- Paris\n- **Rome**'],
-      ['5\\*3 = 15 and snake\\_case', '1. one\n2. two']
+      ['5\\*3 = 15 and snake_case', '1. one\n2. two']
     ]);
+    // Escaped characters are shown as written.
+    expect(plainText('\\<b>')).toBe('<b>');
     expect(result.warnings.map(where)).toEqual([
       '1:1 Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported.'
     ]);
   });
 
-  it('with #html:false keeps the text as written', () => {
-    expect(sides(deckOf(anki('#html:false\n<b>France</b>\tA &amp; B\n')))).toEqual([['<b>France</b>', 'A &amp; B']]);
+  it('with #html:false keeps the text as written: nothing in it is formatting', () => {
+    const [[front, back]] = sides(deckOf(anki('#html:false\n<b>France</b>\t"A &amp; *B*\n- C"\n')));
+    expect([plainText(front), plainText(back)]).toEqual(['<b>France</b>', 'A &amp; *B*\n- C']);
   });
 
   it('skips the guid, note type and deck columns and reads space-separated tags', () => {

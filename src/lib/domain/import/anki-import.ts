@@ -4,12 +4,15 @@
  * says what card a note becomes: Cloze a cloze card with every deletion (its Back Extra the
  * explanation), "Basic (and reversed card)" a reverse card, "Basic (optional reversed card)" one
  * when its third field is filled, "Basic (type in the answer)" a typed card, other types basic from
- * their first two fields. HTML formatting is kept as card text (`htmlToCardText`). A note no card
- * can hold (Image Occlusion) is left out with why; the others import.
+ * their first two fields. HTML formatting is kept as card text by the same conversion as Anki
+ * packages (`anki-field-html.ts`, `anki-cloze.ts`). A note no card can hold (Image Occlusion) is
+ * left out with why; the others import.
  */
 import type { Deck } from '../deck.schema';
 import type { SideName } from '../problems';
-import { htmlToCardText, htmlToText } from './anki-html';
+import { escapeText, htmlToCardText, placeMedia, type CardText, type FieldMedia } from './anki-field-html';
+import { htmlToText } from './anki-html';
+import { convertClozeField } from './anki-package/anki-cloze';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
 import { badDelimiter, readDelimited } from './delimited-rows';
 import { own } from '../own';
@@ -81,19 +84,21 @@ export function readAnki(
     const used = kind === 'optional-reverse' ? 1 : 0;
     const unused = extra.slice(used).find((i) => row.cells[i].trim());
     if (unused !== undefined && kind !== 'cloze') report.warnOnce(row.cellAt[unused], { code: 'extra-fields' });
-    const read = (value: string) => {
-      if (!headers.html) return value;
-      const field = htmlToCardText(value);
-      media ||= field.media;
-      return field.text;
+    const html = (value: string) => (headers.html ? value : plainToHtml(value));
+    const place = (field: CardText) => {
+      media ||= field.media.some((m) => !remoteImage(m));
+      return placeMedia(field.text, field.media, (m) => (remoteImage(m) ? m.name : undefined));
     };
+    const read = (value: string) => (headers.html ? place(htmlToCardText(value)) : asWritten(value));
     const ownTags = headers.tagsColumn === undefined ? '' : (row.cells[headers.tagsColumn] ?? '');
     const base = { tags: [...headers.tags, ...ownTags.split(/\s+/)], at: row.at, frontAt: row.cellAt[front] };
     if (kind === 'cloze') {
-      const { text, grouped } = fromAnkiCloze(read(row.cells[front]));
-      if (grouped) report.warnOnce(row.cellAt[front], { code: 'cloze-grouped' });
+      const cloze = convertClozeField(html(row.cells[front]));
+      const numbers = cloze.ordinals.flat();
+      if (new Set(numbers).size < numbers.length) report.warnOnce(row.cellAt[front], { code: 'cloze-grouped' });
+      if (cloze.nested) report.warnOnce(row.cellAt[front], { code: 'cloze-nested' });
       const extraText = back === undefined ? '' : read(row.cells[back]);
-      cardRows.push({ ...base, type: 'cloze', front: text, back: '', backAt: row.at, explanation: extraText });
+      cardRows.push({ ...base, type: 'cloze', front: place(cloze), back: '', backAt: row.at, explanation: extraText });
       continue;
     }
     const reverse = kind === 'reverse' || (kind === 'optional-reverse' && !!row.cells[extra[0]]?.trim());
@@ -102,7 +107,7 @@ export function readAnki(
       type: kind === 'typed' ? 'typed' : reverse ? 'reverse' : 'basic',
       front: read(row.cells[front]),
       // A typed answer is typed: plain text.
-      back: kind === 'typed' && headers.html ? htmlToText(row.cells[back]) : read(row.cells[back]),
+      back: kind === 'typed' && headers.html ? htmlToText(withoutSounds(row.cells[back])) : read(row.cells[back]),
       backAt: row.cellAt[back]
     });
   }
@@ -125,20 +130,22 @@ function noteKind(noteType: string, fields: string[]): NoteKind {
   return 'basic';
 }
 
-/**
- * Anki's cloze deletions `{{c1::answer::hint}}` as Factdeck's `{{answer::hint}}`, each its own
- * study item. `grouped`: a number was used twice, which Anki asks as one card.
- */
-function fromAnkiCloze(text: string): { text: string; grouped: boolean } {
-  const seen = new Set<string>();
-  let grouped = false;
-  // Innermost first: a nested deletion is left with its braces, and the cloze check refuses it.
-  const converted = text.replace(/\{\{c(\d+)::((?:(?!\{\{|\}\})[\s\S])*?)\}\}/g, (_, n: string, body: string) => {
-    if (seen.has(n)) grouped = true;
-    seen.add(n);
-    return `{{${body}}}`;
-  });
-  return { text: converted, grouped };
+/** A web image stays on the card; a picture or sound from Anki's media folder cannot come with a text export. */
+const remoteImage = (m: FieldMedia) => m.kind === 'image' && /^https:\/\//i.test(m.name);
+
+/** `[sound:…]` tags, which a typed answer (plain text) leaves out. */
+const withoutSounds = (html: string) => html.replace(/\[sound:[^\][]*\]/g, '');
+
+/** A field exported without HTML ("#html:false"), shown as written: no character of it is formatting. */
+function asWritten(text: string): string {
+  return escapeText(text)
+    .replace(/^([-+])(?=\s|$)/gm, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2');
+}
+
+/** A cloze field exported without HTML, as HTML that shows it as written (its line breaks kept). */
+function plainToHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\r?\n/g, '<br>');
 }
 
 /** The Anki deck every note is in, when the deck column names only one. */

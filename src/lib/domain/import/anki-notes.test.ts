@@ -77,14 +77,49 @@ describe('an Anki export with one Cloze note among Basic ones', () => {
     expect(studyItems(deck)).toHaveLength(6);
   });
 
-  it('a nested cloze is left out with its reason, the rest imports', () => {
+  it('a nested cloze imports as Anki packages do: the inner deletion is part of the outer, said in a note', () => {
     const text =
       '#separator:tab\n#notetype column:1\nCloze\t{{c1::{{c2::Lima}} is the capital}}\t\nBasic\tPeru\tLima\n';
     const result = parseImport({ text, fileName: 'x.txt' });
-    expect(deckOf(result).cards.map((c) => c.type)).toEqual(['basic']);
-    expect(skippedOf(result)).toEqual([
-      expect.stringMatching(/^3:\d+ This cloze note's deletions cannot be read: cloze deletions cannot be nested/)
+    expect(deckOf(result).cards.map((c) => c.type)).toEqual(['cloze', 'basic']);
+    expect(deckOf(result).cards[0]).toMatchObject({ text: '{{Lima is the capital}}' });
+    expect(result.warnings.map(where)).toEqual([
+      expect.stringMatching(/^3:\d+ Some cloze notes have a deletion inside another/)
     ]);
+  });
+
+  it('a Cloze note with no deletion is shown with its reason and left out; the rest imports', () => {
+    const text = '#separator:tab\n#notetype column:1\nCloze\tLima is the capital of Peru\t\nBasic\tPeru\tLima\n';
+    const result = parseImport({ text, fileName: 'x.txt' });
+    expect(deckOf(result).cards.map((c) => c.type)).toEqual(['basic']);
+    expect(skippedOf(result)).toEqual([expect.stringMatching(/^3:\d+ This cloze note's deletions cannot be read/)]);
+  });
+
+  it('keeps formatting inside a deletion and around it, through the same conversion as packages', () => {
+    const text =
+      '#separator:tab\n#html:true\n#notetype column:1\nCloze\t<b>Peru</b>: {{c1::<i>Lima</i>::a city}}<br>on the coast\t\n';
+    expect(deckOf(parseImport({ text, fileName: 'x.txt' })).cards[0]).toMatchObject({
+      text: '**Peru**: {{*Lima*::a city}}\non the coast'
+    });
+  });
+
+  it("keeps web images, and says that pictures and sounds from Anki's media folder stay there", () => {
+    const text =
+      '#separator:tab\n#html:true\nFlag of Peru<img src="https://example.org/pe.png" alt="Peru">\tLima [sound:lima.mp3]\n' +
+      'Chile <img src="cl.png" alt="flag">\tSantiago\n';
+    const result = parseImport({ text, fileName: 'x.txt' });
+    expect(deckOf(result).cards.map((c) => [c.type === 'basic' && c.front, c.type === 'basic' && c.back])).toEqual([
+      ['Flag of Peru![Peru](https://example.org/pe.png)', 'Lima'],
+      ['Chile flag', 'Santiago']
+    ]);
+    expect(result.warnings.map(where)).toEqual([expect.stringMatching(/Pictures and sounds are not imported/)]);
+  });
+
+  it('a field exported without HTML shows as written, its Markdown characters included', () => {
+    const text = '#separator:tab\n#html:false\n2 * 3 < 7\t"6\nnot 7"\nC++\t{{c1::x}}\n';
+    const cards = deckOf(parseImport({ text, fileName: 'x.txt' })).cards;
+    expect(cards[0]).toMatchObject({ front: '2 \\* 3 < 7', back: '6\nnot 7' });
+    expect(cards.map((c) => c.type)).toEqual(['basic', 'basic']);
   });
 
   it('warns that a number used twice is asked as two deletions', () => {

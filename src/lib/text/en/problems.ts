@@ -413,6 +413,8 @@ function words(p: Problem): string {
       return `This cloze note's deletions cannot be read: ${CLOZE[p.error]}.`;
     case 'cloze-grouped':
       return 'Some cloze notes use the same number twice ({{c1::…}} … {{c1::…}}): Anki hides those together, Factdeck asks each on its own.';
+    case 'cloze-nested':
+      return 'Some cloze notes have a deletion inside another ({{c1::… {{c2::…}} …}}): the inner one is asked as part of the outer.';
     case 'anki-media':
       return 'Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported.';
     case 'deck-field':
