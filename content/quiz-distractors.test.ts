@@ -52,6 +52,12 @@ const LABELS: Record<string, string> = {
   Colombia: 'country',
   'United States': 'country',
   'Caribbean Sea': 'sea',
+  // flags
+  Peru: 'country',
+  Italy: 'country',
+  Nigeria: 'country',
+  '![Three vertical bands: green, white, red](media:cf07724cf6eab29befb0d462a833926612ca327e1e907eccdd9a9fbf3d146619.png)':
+    'flag',
   // dates and numbers
   '25 August 2020': 'date',
   'first half of 2020': 'date',
