@@ -289,4 +289,32 @@ describe('on a desktop', () => {
     // Nine statements answered rightly, about half of them false: one is all but certain.
     expect(sawTrueAnswer).toBe(true);
   });
+
+  test('reset brings suspended cards back and points up to the snapshot it took', async () => {
+    await open(page, `${base}/cards`);
+    await page.getByLabel('Deck').selectOption('world-capitals');
+    await page.getByLabel('Search').fill('CANBERRA');
+    const list = page.getByRole('list', { name: 'Cards' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByRole('button', { name: /capital of Australia/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Card' });
+    await dialog.getByRole('button', { name: 'Suspend' }).click();
+    await expect.poll(() => dialog.getByTestId('detail-state').textContent()).toBe('Suspended');
+
+    await open(page, `${base}/settings`);
+    await page.getByRole('button', { name: 'Reset all progress' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, reset all progress' }).click();
+    const done = page.getByText(/^All progress was reset/);
+    await done.waitFor();
+    expect(await text(done)).toMatch(/suspended cards included.*under “Snapshots” above\.$/);
+    // The snapshots are above the reset section, as it says.
+    const snapshots = (await page.getByRole('heading', { name: 'Snapshots' }).boundingBox())!;
+    const reset = (await page.getByRole('heading', { name: 'Start over' }).boundingBox())!;
+    expect(snapshots.y).toBeLessThan(reset.y);
+
+    await open(page, `${base}/cards`);
+    await page.getByLabel('Deck').selectOption('world-capitals');
+    await page.getByLabel('Search').fill('CANBERRA');
+    await expect.poll(() => list.getByTestId('row-state').allTextContents()).toEqual(['New']);
+  });
 });
