@@ -52,7 +52,7 @@ describe("Anki's Notes in Plain Text", () => {
     // Escaped characters are shown as written.
     expect(plainText('\\<b>')).toBe('<b>');
     expect(result.warnings.map(where)).toEqual([
-      '1:1 Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported.'
+      '1:1 Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported; to bring them too, export an Anki Deck Package (.apkg) and import that.'
     ]);
   });
 

@@ -416,7 +416,7 @@ function words(p: Problem): string {
     case 'cloze-nested':
       return 'Some cloze notes have a deletion inside another ({{c1::… {{c2::…}} …}}): the inner one is asked as part of the outer.';
     case 'anki-media':
-      return 'Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported.';
+      return 'Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported; to bring them too, export an Anki Deck Package (.apkg) and import that.';
     case 'deck-field':
       return `The deck's "${p.field}" ${schemaIssue(p.issue)}.`;
     case 'card-field':
