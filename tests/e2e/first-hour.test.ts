@@ -212,6 +212,45 @@ describe('on a phone', () => {
     await page.waitForURL(/\/decks\//);
   });
 
+  test('a Quizlet file with its own separators: chosen (and chosen again), its fields show and each change previews', async () => {
+    await open(page, `${base}/import`);
+    const file = {
+      name: 'quizlet.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Tehran - capital of Iran;Caracas - capital of Venezuela;Bogotá - capital of Colombia')
+    };
+    await page.locator('#import-file').setInputFiles(file);
+    const term = page.getByLabel('Between term and definition');
+    await term.waitFor();
+    await term.fill(' - ');
+    await page.getByLabel('Between cards').fill(';');
+    const cards = page.getByRole('region', { name: 'Cards to import' });
+    await expect.poll(async () => (await cards.count()) && cards.locator('ol > li').count()).toBe(3);
+    // The same file chosen again keeps the separators typed, and the preview stays right.
+    await page.locator('#import-file').setInputFiles(file);
+    await expect.poll(async () => (await cards.count()) && cards.locator('ol > li').count()).toBe(3);
+    expect(await text(cards.locator('ol > li').first())).toMatch(/Tehran\s*capital of Iran/);
+  });
+
+  test('an Anki export with one Cloze note among Basic ones imports whole, every blank a card', async () => {
+    await open(page, `${base}/import`);
+    await page.locator('#import-file').setInputFiles({
+      name: 'venezuela.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync('tests/fixtures/anki/one-cloze-note.txt')
+    });
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-skipped').count()).toBe(0);
+    expect(await page.getByTestId('import-problems').count()).toBe(0);
+    const cards = page.getByRole('region', { name: 'Cards to import' });
+    expect(await cards.locator('ol > li').count()).toBe(4);
+    expect(await text(cards)).toMatch(/Cloze.*Maduro spoke of buying \[…\]-, medium- and long-range missiles/);
+    await page.getByRole('button', { name: 'Import', exact: true }).tap();
+    await page.waitForURL(/\/decks\//);
+    await page.getByTestId('state-new').waitFor();
+    expect(await text(page.getByTestId('state-new'))).toBe('6'); // 3 basic cards and 3 blanks
+  });
+
   test('Settings: bury siblings, limits for an imported deck, snapshots told apart', async () => {
     await open(page, `${base}/settings`);
     expect(await page.getByRole('checkbox', { name: 'Bury siblings' }).isChecked()).toBe(true);
