@@ -329,6 +329,29 @@ describe('on a desktop', () => {
     expect(sawTrueAnswer).toBe(true);
   });
 
+  test('an Anki package whose deck has the title of a deck already here is pointed out', async () => {
+    await open(page, `${base}/import`);
+    await page.getByLabel('Or paste the cards here').fill('bonjour,hello\nmerci,thank you');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByLabel('Title').fill('Languages::French');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/decks\//);
+
+    await open(page, `${base}/import`);
+    await page.locator('#import-file').setInputFiles({
+      name: 'current.apkg',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync('tests/fixtures/anki/current.apkg')
+    });
+    const french = page.getByRole('region', { name: 'Languages::French' });
+    await french.waitFor({ timeout: 60_000 });
+    expect(await text(french.getByTestId('same-title'))).toMatch(
+      /^Another deck on this device is called “Languages::French”/
+    );
+    expect(await page.getByRole('region', { name: 'Geography' }).getByTestId('same-title').count()).toBe(0);
+  });
+
   test('reset brings suspended cards back and points up to the snapshot it took', async () => {
     await open(page, `${base}/cards`);
     await page.getByLabel('Deck').selectOption('world-capitals');

@@ -68,6 +68,9 @@ const importing = {
     `${plural(rows, 'row')} cannot be imported and ${rows === 1 ? 'is' : 'are'} left out; the other cards import:`,
   sameTitle: (title: string) =>
     `Another deck on this device is called “${title}”. Give this one another title to tell them apart.`,
+  /** An Anki package's deck titles come from Anki, so they are changed there. */
+  sameTitleInPackage: (title: string) =>
+    `Another deck on this device is called “${title}”. To tell them apart, rename the deck in Anki and export it again, or import it as it is.`,
   cardTypes: {
     basic: 'Basic',
     reverse: 'Both ways',
