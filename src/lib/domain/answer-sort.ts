@@ -50,7 +50,7 @@ const REASON_CUE = /(?:^|[,:;]\s*)why\b/i;
 /** What a long answer is, by what its question asks; the first that fits. */
 const FRAMES: readonly [RegExp, AnswerSort][] = [
   [
-    /\b(?:sources?|sourced|evidence|base[sd]? (?:\w+ ){0,3}on|name (?:them|him|her)|cites?|cited|checking|attribut\w*)\b/i,
+    /\b(?:sources?|sourced|evidence|based on|base (?:it|this|that|its|their|his|her)|name (?:them|him|her)|cites?|cited|checking|attribut(?:e[sd]?|ions?|ing))\b/i,
     SORTS.sourcing
   ],
   [/\b(?:wording|framing|word choice|tone)\b|\bwhat does (?:that|this) \w+ (?:do|imply|suggest)\b/i, SORTS.assessment],
@@ -206,6 +206,12 @@ export function answerSort(input: SortInput): AnswerSort | null {
   return null;
 }
 
+/** "Where did the idea come from?" asks for an origin, not a place. */
+function comesFrom(lower: string): boolean {
+  const where = /\bwhere (?:did|does|do)\b/.exec(lower);
+  return !!where && /\bcomes? from\b/.test(lower.slice(where.index));
+}
+
 /** Sorts the answer's text alone shows: true/false, numbers and dates. */
 export function formSort(text: string): AnswerSort | null {
   const t = plainText(text).trim().toLowerCase();
@@ -277,7 +283,7 @@ function cueSort(question: string, hint: boolean): AnswerSort | null {
   // "…? (two words)": the answer is the text's own few words.
   if (/\((?:one|two|three|\d) words?\)/.test(lower)) return SORTS.phrase;
   if (/\bwhen\b/.test(lower)) return SORTS.date;
-  if (/\bwhere\b/.test(lower) && !/\bwhere (?:did|does|do) (?:\S+ ){0,4}come from\b/.test(lower)) return SORTS.place;
+  if (/\bwhere\b/.test(lower) && !comesFrom(lower)) return SORTS.place;
   if (/\bwho(?:m)?\b/.test(lower)) return SORTS.person;
   // No question word: "Type the capital of…", "Name Venezuela's Defense Minister", a hint "a city on the Spree".
   if (hint || !isQuestion(q)) {
