@@ -77,10 +77,22 @@ export function restoreBackup(
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
     let data = renameShadowingDecks(file.data, builtInIds);
+    const here = await readTables(db);
     if (mode === 'merge') {
-      const here = await readTables(db);
       const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
       data = mergeBackupData(here, data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
+    }
+    if (mode === 'replace') {
+      // The file is itself a backup of exactly what the device now holds: the reminder counts from
+      // when it was made, or from a later backup made here.
+      const lastBackupAt = Math.max(
+        Date.parse(file.exportedAt) || 0,
+        ...[here, data].map((d) => Number(d.settings.find((s) => s.key === LAST_BACKUP)?.value) || 0)
+      );
+      data = {
+        ...data,
+        settings: [...data.settings.filter((s) => s.key !== LAST_BACKUP), { key: LAST_BACKUP, value: lastBackupAt }]
+      };
     }
     await replaceTables(db, data);
     return data;

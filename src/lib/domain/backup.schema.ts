@@ -78,7 +78,8 @@ export const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
   seed: z.number(),
   answers: z.array(quizAnswerSchema),
   correct: count,
-  total: count
+  total: count,
+  onlyMissed: z.boolean().optional()
 } satisfies Shape<QuizAttempt>);
 
 export const deckRowSchema: z.ZodType<BackupDeckRow> = z

@@ -29,6 +29,8 @@ export class QuizSession {
   readonly deck: Deck;
   readonly #clock: () => Date;
   #seed = 0;
+  /** Whether the quiz under way asks only items missed before. */
+  #onlyMissed = false;
 
   phase = $state<QuizPhase>('setup');
   questions = $state.raw<Question[]>([]);
@@ -81,6 +83,7 @@ export class QuizSession {
       return false;
     }
     this.error = null;
+    this.#onlyMissed = onlyItemIds !== undefined;
     this.shortBy = count === 'all' ? 0 : Math.max(0, count - questions.length);
     this.questions = questions;
     this.index = 0;
@@ -118,7 +121,8 @@ export class QuizSession {
         seed: this.#seed,
         answers: this.answers,
         correct: this.correct,
-        total: this.answers.length
+        total: this.answers.length,
+        ...(this.#onlyMissed && { onlyMissed: true })
       });
       this.history = [saved, ...this.history];
       this.lastMissed = missedItemIds(saved);

@@ -9,6 +9,7 @@ import {
   State,
   studyDayStart,
   type CardProgress,
+  type ReviewLogEntry,
   type Settings,
   type StudiedToday,
   type StudyQueue
@@ -31,6 +32,8 @@ export class SessionProgress implements DeckProgressSnapshot {
   dayEnd = 0;
   /** Whether the items never studied have been looked for yet (see `findNewItems`). */
   newItemsKnown = false;
+  /** How many times each study item was graded since the study day began. */
+  readonly #gradedCounts = new Map<string, number>();
   readonly #deckId: string;
   readonly #itemIds: readonly string[];
   readonly #isItem: (itemId: string) => boolean;
@@ -64,6 +67,7 @@ export class SessionProgress implements DeckProgressSnapshot {
     ]);
     this.settings = settings;
     this.today = countStudied(logs);
+    this.setGraded(logs);
     this.dayEnd = dayEnd;
     this.#laterDue = laterDue;
     this.progress = new Map(due.map((p) => [p.cardId, p]));
@@ -100,6 +104,24 @@ export class SessionProgress implements DeckProgressSnapshot {
     return !!p && (p.state === State.Review || (p.state !== State.New && p.due <= now.getTime()));
   }
 
+  /** Study items graded since the study day began. */
+  get gradedToday(): ReadonlySet<string> {
+    return new Set(this.#gradedCounts.keys());
+  }
+
+  /** Takes today's grades from the day's log rows (read at load, or followed across tabs). */
+  setGraded(logs: Iterable<Pick<ReviewLogEntry, 'cardId'>>): void {
+    this.#gradedCounts.clear();
+    for (const { cardId } of logs) this.noteGrade(cardId, +1);
+  }
+
+  /** A grade of `itemId` made (+1) or undone (-1) in this session. */
+  noteGrade(itemId: string, delta: 1 | -1): void {
+    const n = (this.#gradedCounts.get(itemId) ?? 0) + delta;
+    if (n > 0) this.#gradedCounts.set(itemId, n);
+    else this.#gradedCounts.delete(itemId);
+  }
+
   /** Records a state read or written since `load` (null: the item has none, it is new again). */
   set(itemId: string, progress: CardProgress | null): void {
     if (progress) this.progress.set(itemId, progress);
@@ -120,7 +142,9 @@ export class SessionProgress implements DeckProgressSnapshot {
       dayEnd: nextStudyDayStart(now).getTime(),
       limits: limitsFor(this.settings, this.#deckId),
       today: this.today,
-      laterDue: this.#laterDue
+      laterDue: this.#laterDue,
+      burySiblings: this.settings.burySiblings,
+      gradedToday: this.gradedToday
     });
   }
 }

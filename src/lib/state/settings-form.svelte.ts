@@ -1,14 +1,18 @@
 /** The Settings page's form: the stored settings, saved whole or one choice at a time. */
-import { loadSettings, saveSettings, updateSettings } from '$lib/db';
-import type { Settings } from '$lib/domain';
+import { listImportedDecks, loadSettings, saveSettings, updateSettings } from '$lib/db';
+import { summarize, type DeckSummary, type Settings } from '$lib/domain';
 import { applyTheme } from './theme';
 
 export class SettingsForm {
   /** What the form shows: the stored settings with the learner's edits; null until read. */
   settings = $state<Settings | null>(null);
+  /** Decks imported on this device, which get per-deck limits as built-in ones do. */
+  importedDecks = $state.raw<DeckSummary[]>([]);
 
   async load(): Promise<void> {
-    this.settings = await loadSettings();
+    const [settings, imported] = await Promise.all([loadSettings(), listImportedDecks()]);
+    this.importedDecks = imported.map((r) => summarize(r.deck));
+    this.settings = settings;
   }
 
   /** Saves the whole form, then shows what was stored (out-of-range values corrected). */

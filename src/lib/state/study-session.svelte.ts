@@ -42,6 +42,12 @@ export class StudySession {
   readonly #snapshot: SessionProgress;
   #scheduler: Scheduler | null = null;
   #shownAt = 0;
+  /**
+   * When the answer was shown: the moment both the grade buttons' intervals and the grade itself are
+   * computed from. ts-fsrs seeds its fuzz with the review time, so computing them a few seconds apart
+   * could print 28d on Easy and give 25d.
+   */
+  #answerAt = $state(0);
   #busy = false;
   #reloading = false;
 
@@ -89,7 +95,7 @@ export class StudySession {
     const item = this.current;
     if (!item || !this.#scheduler || !this.revealed) return null;
     const p = this.#snapshot.progress.get(item.id);
-    return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, this.#clock());
+    return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, new Date(this.#answerAt));
   });
 
   /**
@@ -145,13 +151,24 @@ export class StudySession {
   }
 
   reveal(): void {
-    if (this.current) this.revealed = true;
+    if (!this.current || this.revealed) return;
+    this.#answerAt = this.#clock().getTime();
+    this.revealed = true;
+  }
+
+  /**
+   * The learner is back after the page was hidden (phone locked, another app): an answer shown then
+   * is graded as of now, and the buttons show the intervals that gives.
+   */
+  resume(): void {
+    if (this.revealed && !this.#busy) this.#answerAt = this.#clock().getTime();
   }
 
   /** Records the learner's answer and reveals the card. */
   respond(answer: string): void {
     if (!this.current || this.revealed) return;
     this.response = answer;
+    this.#answerAt = this.#clock().getTime();
     this.revealed = true;
   }
 
@@ -159,19 +176,21 @@ export class StudySession {
     const item = this.current;
     if (!item || !this.revealed || !this.#scheduler || this.#busy) return;
     this.#busy = true;
-    const now = this.#clock();
+    // Graded as of the moment the answer was shown, as its intervals were; the time taken runs to now.
+    const at = new Date(this.#answerAt);
     const before = this.#snapshot.progress.get(item.id) ?? null;
     try {
       const { log, progress } = await gradeCard({
         deckId: this.deck.id,
         cardId: item.id,
         rating,
-        now,
-        elapsedMs: now.getTime() - this.#shownAt,
+        now: at,
+        elapsedMs: Math.max(0, this.#clock().getTime() - this.#shownAt),
         scheduler: this.#scheduler,
         expected: before
       });
       this.#snapshot.progress.set(item.id, progress);
+      this.#snapshot.noteGrade(item.id, +1);
       this.#count(log.stateBefore, +1);
       const entry = { logId: log.id, itemId: item.id, rating, before, stateBefore: log.stateBefore, due: progress.due };
       this.graded = [...this.graded, entry];
@@ -197,6 +216,7 @@ export class StudySession {
       } else {
         if (restored) this.#snapshot.progress.set(last.itemId, restored);
         else this.#snapshot.progress.delete(last.itemId);
+        this.#snapshot.noteGrade(last.itemId, -1);
         this.#count(last.stateBefore, -1);
         this.graded = this.graded.slice(0, -1);
         this.error = null;
@@ -253,7 +273,12 @@ export class StudySession {
         for (const log of added) applied.set(log.id, log);
         const snap = this.#snapshot;
         const today = countStudied(applied.values());
-        let changed = today.newCards !== snap.today.newCards || today.reviews !== snap.today.reviews;
+        const graded = [...snap.gradedToday].sort().join();
+        snap.setGraded(applied.values());
+        let changed =
+          today.newCards !== snap.today.newCards ||
+          today.reviews !== snap.today.reviews ||
+          graded !== [...snap.gradedToday].sort().join();
         snap.today = today;
         for (const [id, progress] of states) {
           const known = snap.progress.get(id);

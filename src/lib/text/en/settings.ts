@@ -18,6 +18,9 @@ export const settings = {
   retention: 'Desired retention',
   retentionHelp: (min: number, max: number, fallback: number) =>
     `How likely you want to be to remember a card when it comes back, from ${min} to ${max}. Higher means more reviews. Default ${fallback}.`,
+  burySiblings: 'Bury siblings',
+  burySiblingsHelp:
+    'Once one side of a reverse card, or one blank of a cloze card, is studied, the others wait until the next day, so the answer you just saw does not come straight back.',
   limitsEvery: 'Daily limits for every deck',
   newPerDay: 'New cards per day',
   reviewsPerDay: 'Reviews per day',
@@ -111,6 +114,11 @@ export const settings = {
     confirmLabel: 'Restore this snapshot',
     confirm: 'Replace everything on this device with this snapshot?',
     restore: 'Restore',
+    /**
+     * Each snapshot's Restore button, told apart for a screen reader even when two were taken in the
+     * same minute: "Restore snapshot 2: Before importing a deck, 5 December, 10:00".
+     */
+    restoreOne: (n: number, reason: string, when: string) => `Restore snapshot ${n}: ${reason}, ${when}`,
     restored: (when: string) => `Everything is back as it was ${when}.`,
     gone: 'This snapshot no longer exists.',
     newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.',
@@ -122,13 +130,13 @@ export const settings = {
   reset: {
     heading: 'Start over',
     intro:
-      "Forgets every card's progress, every review and every quiz result on this device. Imported decks and settings are kept.",
+      "Forgets every card's progress, every review and every quiz result on this device; suspended cards come back too, as new. Imported decks and settings are kept.",
     button: 'Reset all progress',
     confirm: 'Reset all progress on this device? Download a backup first if you might want it back on another device.',
     downloadFirst: 'Download backup first',
     yes: 'Yes, reset all progress',
     downloaded: (name: string) => `Downloaded ${name}.`,
-    done: 'All progress was reset. A snapshot of it is listed below if you change your mind.',
+    done: 'All progress was reset, suspended cards included. If you change your mind, restore the snapshot taken just before, under “Snapshots” above.',
     failed: {
       full: 'nothing was changed (the snapshot taken first needs space too)',
       other: (reason: string) => `Nothing was changed: ${reason}`
