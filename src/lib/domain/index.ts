@@ -19,5 +19,6 @@ export * from './backup';
 export * from './backup-file';
 export * from './backup-merge';
 export * from './log-replay';
+export * from './grade';
 export * from './integrity';
 export * from './plain-text';
