@@ -14,11 +14,13 @@ import { LEECH_LAPSES, type ReviewLogEntry } from '../progress';
 import { Scheduler, type RatingValue } from '../scheduler';
 import { sanitizeSettings, type Settings } from '../settings';
 import { studyItems } from '../study-items';
-import { materialize } from './materialize';
+import { rebuildHeld } from './incremental';
+import { materialize, sortedData } from './materialize';
 import { MemorySyncServer } from './memory-server';
 import { itemKey, recordKey } from './record-keys';
 import { Replica } from './replica';
-import type { RemovalRecord, SyncRecord } from './sync-record';
+import { Removals } from './removals';
+import type { RemovalRecord, SettingRecord, SyncRecord } from './sync-record';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -362,6 +364,53 @@ describe('three devices syncing through the server', () => {
       { numRuns: 150 }
     );
   }, 120_000);
+});
+
+describe('rebuilding everything a chunk of items at a time', () => {
+  test('gives what materialize gives', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 5 }), (s, chunk) => {
+        const records = run(s).server.records();
+        const expected = materialize(records);
+        const removals = new Removals(records.filter((r): r is RemovalRecord => r.kind === 'removal'));
+        const settings = records.filter((r): r is SettingRecord => r.kind === 'setting');
+        // As a device reads its records in item order, `chunk` items at a time.
+        const byGroup = new Map<string, SyncRecord[]>();
+        for (const r of records) {
+          const group =
+            r.kind === 'review'
+              ? itemKey(r.row.deckId, r.row.cardId)
+              : r.kind === 'mark'
+                ? r.id
+                : r.kind === 'quiz'
+                  ? r.id
+                  : null;
+          if (group) byGroup.set(group, [...(byGroup.get(group) ?? []), r]);
+        }
+        const groups = [...byGroup.values()];
+        const cardStates = [];
+        const reviewLogs = [];
+        const quizAttempts = [];
+        for (let i = 0; i < groups.length; i += chunk) {
+          const out = rebuildHeld(groups.slice(i, i + chunk).flat(), settings, removals);
+          for (const item of out.items) {
+            if (item.state) cardStates.push(item.state);
+            reviewLogs.push(...item.logs);
+          }
+          quizAttempts.push(...out.quizAttempts.put);
+        }
+        const data = sortedData({
+          cardStates,
+          reviewLogs,
+          quizAttempts,
+          decks: expected.decks,
+          preferences: expected.preferences
+        });
+        expect(data).toEqual(expected);
+      }),
+      { numRuns: 100 }
+    );
+  });
 });
 
 describe('a device whose clock is behind', () => {

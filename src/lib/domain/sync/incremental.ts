@@ -60,7 +60,18 @@ export function acceptIncoming(
   });
   const newRemovals = fresh.flatMap(([, r]) => (r.kind === 'removal' ? [r] : []));
   const index = newRemovals.length ? removals.with(newRemovals) : removals;
-  const scope: RebuildScope = {
+  const scope = emptyScope();
+  const accepted: SyncRecord[] = [];
+  for (const [, r] of fresh) {
+    if (index.takes(r)) continue;
+    accepted.push(r);
+    touch(scope, r);
+  }
+  return { accepted, scope, removals: index };
+}
+
+function emptyScope(): RebuildScope {
+  return {
     items: new Set(),
     logIds: new Set(),
     decks: new Set(),
@@ -70,13 +81,6 @@ export function acceptIncoming(
     preferences: false,
     regraded: false
   };
-  const accepted: SyncRecord[] = [];
-  for (const [, r] of fresh) {
-    if (index.takes(r)) continue;
-    accepted.push(r);
-    touch(scope, r);
-  }
-  return { accepted, scope, removals: index };
 }
 
 function touch(scope: RebuildScope, r: SyncRecord): void {
@@ -183,4 +187,22 @@ export function rebuild({ change, held, settings }: RebuildInput): Rebuilt {
     preferences: scope.preferences ? preferences : null,
     records: { put: accepted, remove }
   };
+}
+
+/**
+ * The rows of every study item and quiz attempt among `held`, which has all of their records: for
+ * rebuilding every table a chunk of items at a time (turning sync on) without holding every record
+ * in memory at once. `removals`: every removal held.
+ */
+export function rebuildHeld(
+  held: Iterable<SyncRecord>,
+  settings: Iterable<SettingRecord>,
+  removals: Removals
+): Pick<Rebuilt, 'items' | 'quizAttempts' | 'records'> {
+  const { items, quizAttempts, records } = rebuild({
+    change: { accepted: [], scope: emptyScope(), removals },
+    held,
+    settings
+  });
+  return { items, quizAttempts, records };
 }
