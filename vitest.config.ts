@@ -1,12 +1,17 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests: pure domain code, repositories on fake-indexeddb, the deck compiler and the content
-// checks. The browser suite has its own config (vitest.e2e.config.ts).
+// Unit tests: pure domain code, repositories and the rune classes of src/lib/state on fake-indexeddb,
+// the deck compiler, the content checks and the folder boundaries the linter keeps. The browser suite
+// has its own config (vitest.e2e.config.ts).
 export default defineConfig({
+  // Compiles the runes of *.svelte.ts as the browser gets them: tests run in Node, which would
+  // otherwise get the server build, where $state and $derived are not reactive.
+  plugins: [svelte({ dynamicCompileOptions: () => ({ generate: 'client' }) })],
   resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'content/**/*.test.ts', 'tests/*.test.ts'],
     environment: 'node'
   }
 });

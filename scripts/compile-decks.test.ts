@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatProblem } from '../src/lib/domain/deck-parse';
+import { problems } from '../src/lib/text/en/problems';
 import { summarize } from '../src/lib/domain/deck-summary';
 import { checkFiles, compileContentDir } from './compile-decks';
 
@@ -60,7 +60,7 @@ describe('compileContentDir', () => {
     const first = await put('a.deck.yaml', deckText('capitals'));
     const second = await put('b.deck.yaml', deckText('capitals'));
     const result = await compileContentDir(dir);
-    expect(result.problems.map(formatProblem)).toEqual([
+    expect(result.problems.map(problems.line)).toEqual([
       `${shown(second)}:1:5: duplicate deck id "capitals": ${shown(first)} already uses it; deck ids must be unique`
     ]);
     expect(result.decks).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('compileContentDir', () => {
     expect(deck.cards[0]).toMatchObject({ front: 'a question on two lines', back: 'a question on two lines' });
 
     const broken = await put('fancy.deck.yaml', deckText('fancy', card.replace('back', 'bakc')));
-    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+    expect((await compileContentDir(dir)).problems.map(problems.line)).toEqual([
       `${shown(broken)}:6:5: card "a": missing field "back"`,
       `${shown(broken)}:10:5: unknown field "bakc" in card "a"; did you mean "back"?`
     ]);
@@ -82,14 +82,14 @@ describe('compileContentDir', () => {
   it('reports a duplicate source id at the second file', async () => {
     const first = await put('a.source.yaml', SOURCE);
     const second = await put('b.source.yaml', SOURCE);
-    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+    expect((await compileContentDir(dir)).problems.map(problems.line)).toEqual([
       `${shown(second)}:1:5: duplicate source id "bbc-2020-report": ${shown(first)} already uses it; source ids must be unique`
     ]);
   });
 
   it('says how to name a YAML file that is neither a deck nor a source', async () => {
     const file = await put('capitals.yml', deckText('capitals'));
-    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+    expect((await compileContentDir(dir)).problems.map(problems.line)).toEqual([
       `${shown(file)}:1:1: this file is neither a deck nor a source: name a deck "capitals.deck.yaml" and a source "capitals.source.yaml"`
     ]);
   });
@@ -99,7 +99,7 @@ describe('compileContentDir', () => {
     const card =
       '  - { id: a, type: basic, front: f, back: b, kind: fact, cite: { source: bbc-2020-report, paragraphs: [1] } }';
     const deck = await put('news.deck.yaml', deckText('news', card, 'sources: [bbc-2020-report]\n'));
-    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+    expect((await compileContentDir(dir)).problems.map(problems.line)).toEqual([
       `${shown(source)}:1:1: missing field "publisher"`,
       `${shown(deck)}:5:11: source "bbc-2020-report" cannot be used until the problems in ${shown(source)} are fixed`
     ]);
@@ -107,7 +107,7 @@ describe('compileContentDir', () => {
 
   it('refuses the deck id "index", which would overwrite the deck list', async () => {
     const file = await put('index.deck.yaml', deckText('index'));
-    expect((await compileContentDir(dir)).problems.map(formatProblem)).toEqual([
+    expect((await compileContentDir(dir)).problems.map(problems.line)).toEqual([
       `${shown(file)}:1:5: deck id "index" is reserved for the list of decks; choose another id`
     ]);
   });
@@ -122,14 +122,14 @@ describe('checkFiles', () => {
       'news.deck.yaml',
       deckText('news', `  - id: a\n    type: basic\n    front: f\n    back: b\n${cite}`, 'sources: [bbc-2020-report]\n')
     );
-    expect((await checkFiles([deck], dir)).problems.map(formatProblem)).toEqual([
+    expect((await checkFiles([deck], dir)).problems.map(problems.line)).toEqual([
       `${shown(deck)}:12:51: card "a": cites paragraph 5, but source "bbc-2020-report" has only 4 paragraphs`
     ]);
   });
 
   it('reports a file that does not exist', async () => {
     const missing = path.join(dir, 'nope.deck.yaml');
-    expect((await checkFiles([missing], dir)).problems.map(formatProblem)).toEqual([
+    expect((await checkFiles([missing], dir)).problems.map(problems.line)).toEqual([
       `${shown(missing)}:1:1: file not found`
     ]);
   });
@@ -161,7 +161,7 @@ describe('summarize', () => {
 describe('the real content folder', () => {
   it('compiles with no problems', async () => {
     const result = await compileContentDir(path.join(root, 'content'));
-    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.problems.map(problems.line)).toEqual([]);
     expect(result.decks.map((d) => d.id)).toContain('world-capitals');
   });
 

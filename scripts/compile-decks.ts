@@ -6,8 +6,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseDeckText, parseSourceText, yamlPosition, type DeckProblem } from '../src/lib/domain/deck-parse';
+import { parseDeckText, parseSourceText, yamlPosition } from '../src/lib/domain/deck-parse';
 import type { Deck, Source } from '../src/lib/domain/deck.schema';
+import type { DeckFileProblem, DeckProblem } from '../src/lib/domain/problems';
 import { readFastYaml } from './fast-yaml';
 
 export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
@@ -42,7 +43,7 @@ export async function checkFiles(paths: string[], contentDir = 'content'): Promi
   };
 }
 
-/** The line of `/decks/index.json` that lists one deck. */
+/** Checks every file and the ids across them; returns what is valid and every problem, sorted by file and place. */
 async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFiles: string[]) {
   const problems: DeckProblem[] = [];
   const sources: { source: Source; file: string }[] = [];
@@ -60,10 +61,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
       continue;
     }
     const first = sourceFileById.get(parsed.source.id);
-    if (first)
-      problems.push(
-        at(file, text, `duplicate source id "${parsed.source.id}": ${first} already uses it; source ids must be unique`)
-      );
+    if (first) problems.push(at(file, text, { code: 'duplicate-source-file', id: parsed.source.id, first }));
     else {
       sourceFileById.set(parsed.source.id, display(file));
       sources.push({ source: parsed.source, file: display(file) });
@@ -80,12 +78,9 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
     problems.push(...parsed.problems.map((p) => explainBrokenSource(p, brokenSourceFileById)));
     if (!parsed.deck) continue;
     const first = deckFileById.get(parsed.deck.id);
-    if (first)
-      problems.push(
-        at(file, text, `duplicate deck id "${parsed.deck.id}": ${first} already uses it; deck ids must be unique`)
-      );
+    if (first) problems.push(at(file, text, { code: 'duplicate-deck-file', id: parsed.deck.id, first }));
     else if (RESERVED_DECK_IDS.has(parsed.deck.id))
-      problems.push(at(file, text, `deck id "${parsed.deck.id}" is reserved for the list of decks; choose another id`));
+      problems.push(at(file, text, { code: 'reserved-deck-id', id: parsed.deck.id }));
     else {
       deckFileById.set(parsed.deck.id, display(file));
       decks.push({ deck: parsed.deck, file: display(file) });
@@ -94,12 +89,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
 
   for (const file of otherFiles) {
     const name = path.basename(file).replace(/(\.deck|\.source)?\.[^.]*$/, '');
-    problems.push({
-      path: display(file),
-      line: 1,
-      col: 1,
-      message: `this file is neither a deck nor a source: name a deck "${name}${DECK}" and a source "${name}${SOURCE}"`
-    });
+    problems.push({ path: display(file), line: 1, col: 1, problem: { code: 'not-deck-or-source', name } });
   }
 
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
@@ -108,13 +98,14 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
 
 /** A deck naming a source whose own file is broken gets told so, not that the source is missing. */
 function explainBrokenSource(p: DeckProblem, broken: Map<string, string>): DeckProblem {
-  const id = /^unknown source "([^"]+)"/.exec(p.message)?.[1];
-  const file = id && broken.get(id);
-  return file ? { ...p, message: `source "${id}" cannot be used until the problems in ${file} are fixed` } : p;
+  if (p.problem.code !== 'unknown-source') return p;
+  const { id } = p.problem;
+  const file = broken.get(id);
+  return file ? { ...p, problem: { code: 'broken-source', id, file } } : p;
 }
 
-function at(file: string, text: string, message: string): DeckProblem {
-  return { path: display(file), ...yamlPosition(text, ['id']), message };
+function at(file: string, text: string, problem: DeckFileProblem): DeckProblem {
+  return { path: display(file), ...yamlPosition(text, ['id']), problem };
 }
 
 function rawId(text: string): string | undefined {
@@ -131,9 +122,11 @@ async function readText(file: string, problems: DeckProblem[]): Promise<string |
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    const why =
-      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read the file (${String(e)})`;
-    problems.push({ path: display(file), line: 1, col: 1, message: why });
+    const problem: DeckFileProblem =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? { code: 'file-not-found' }
+        : { code: 'file-unreadable', detail: String(e) };
+    problems.push({ path: display(file), line: 1, col: 1, problem });
     return undefined;
   }
 }

@@ -7,9 +7,9 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { formatProblem } from '../src/lib/domain/deck-parse';
 import { deckFileSchema, type Deck } from '../src/lib/domain/deck.schema';
 import { summarize } from '../src/lib/domain/deck-summary';
+import { problems } from '../src/lib/text/en/problems';
 import { checkFiles, compileContentDir } from './compile-decks';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +31,7 @@ async function main(args: string[]): Promise<number> {
 
   const result = files.length ? await checkFiles(files, contentDir) : await compileContentDir(contentDir);
   if (result.problems.length) {
-    for (const p of result.problems) console.error(formatProblem(p));
+    for (const p of result.problems) console.error(problems.line(p));
     const fileCount = new Set(result.problems.map((p) => p.path)).size;
     const count = `${plural(result.problems.length, 'problem')} in ${plural(fileCount, 'file')}`;
     console.error(check ? count : `${count}; no decks were written`);

@@ -7,8 +7,9 @@ import { db, FactdeckDB, gradeCard, saveImportedDeck, statsRecords } from '$lib/
 import { Scheduler, studyItems, type CardProgress, type Deck } from '$lib/domain';
 import { parseImport } from '$lib/domain/import';
 import { loadAllDecks } from '$lib/state/all-decks';
-import { loadDeckProgress, queueFor, SessionProgress } from '$lib/state/deck-status';
-import { statsSummary } from '../../src/routes/stats/stats-summary';
+import { loadDeckProgress, queueFor } from '$lib/state/deck-status';
+import { SessionProgress } from '$lib/state/session-progress';
+import { statsSummary } from '$lib/state/stats-summary';
 import { BENCH_DECK_ID, benchDeckRow, seedMix, seedRows } from './seed';
 
 let itemIdsCache: string[] | null = null;

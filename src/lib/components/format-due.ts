@@ -14,3 +14,8 @@ export function formatDue(due: number, now: Date): string {
   const year = d.getFullYear() === now.getFullYear() ? undefined : 'numeric';
   return t.due.on(d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year }));
 }
+
+/** "2 March 2026, 09:00" in the learner's locale: when a backup or snapshot was made. */
+export function formatWhen(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}

@@ -8,7 +8,8 @@ import {
   type Deck,
   type RatingValue
 } from '$lib/domain';
-import { parseBackupText } from '$lib/domain/backup-parse';
+import { BackupError, parseBackupText } from '$lib/domain/backup-parse';
+import * as t from '$lib/text';
 import {
   backupStatus,
   exportBackup,
@@ -87,9 +88,23 @@ const wipe = async () => {
   await db.open();
 };
 
-/** What the Settings page does: read the file's text, check it, restore it. */
+/**
+ * What the Settings page does: read the file's text, check it, restore it. A file that cannot be
+ * restored rejects with its problem's code, where it is, and the words the page shows.
+ */
 async function restoreText(text: string, mode: RestoreMode = 'replace') {
-  return restoreBackup(await parseBackupText(text), mode, new Date(T0 + 30 * DAY));
+  let file: BackupFile;
+  try {
+    file = await parseBackupText(text);
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e;
+    const { problem } = e;
+    throw Object.assign(new Error(t.backupProblems.words(problem)), {
+      code: problem.code,
+      path: problem.code === 'invalid' ? problem.path : null
+    });
+  }
+  return restoreBackup(file, mode, new Date(T0 + 30 * DAY));
 }
 
 beforeEach(() => db.open());

@@ -15,4 +15,5 @@ export * from './stats.repo';
 export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
-export { isQuotaError, storageFullMessage } from './quota-error';
+export * from './log-watch';
+export { isQuotaError } from './quota-error';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { isQuotaError, storageFullMessage } from './quota-error';
+import { isQuotaError } from './quota-error';
 
 const quotaDom = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -57,11 +57,4 @@ describe('isQuotaError', () => {
     expect(isQuotaError(error)).toBe(true);
     expect(stored).toBe(0);
   });
-});
-
-test('the message says what to do', () => {
-  const text = storageFullMessage('your answer was not saved');
-  expect(text).toMatch(/^Your device is out of storage space, so your answer was not saved\./);
-  expect(text).toMatch(/Free some space/);
-  expect(text).toMatch(/download a backup from Settings/);
 });

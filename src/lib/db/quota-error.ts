@@ -1,5 +1,4 @@
 /** Recognising "the device is out of space", however the browser and Dexie report it. */
-import * as t from '$lib/text';
 
 // Firefox used its own name before the standard one.
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -20,12 +19,4 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
   if (typeof name === 'string' && QUOTA_NAMES.has(name)) return true;
   const wrapped = [inner, cause, ...(Array.isArray(failures) ? failures : [])];
   return wrapped.some((w) => isQuotaError(w, depth + 1));
-}
-
-/**
- * What the learner reads when a write failed for lack of space; `outcome` says what did not happen
- * ("your answer was not saved").
- */
-export function storageFullMessage(outcome: string): string {
-  return t.error.storageFull(outcome);
 }

@@ -6,19 +6,20 @@ import type { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile } from './backup';
 import { backupChecksum } from './backup-file';
 import { backupFileSchema } from './backup.schema';
+import {
+  BACKUP_SCHEMA_CODES,
+  schemaIssue,
+  type BackupIssue,
+  type BackupProblem,
+  type BackupSchemaCode
+} from './problems';
+import { QUESTION_TYPES } from './quiz';
 
-export type BackupErrorCode = 'not-json' | 'not-backup' | 'newer-format' | 'invalid' | 'checksum';
-
-/** A backup that cannot be restored; `message` is written for the learner. */
+/** A backup that cannot be restored; `problem` says why (src/lib/text words it for the learner). */
 export class BackupError extends Error {
   override name = 'BackupError';
-  constructor(
-    readonly code: BackupErrorCode,
-    message: string,
-    /** Where in the file, like `data.reviewLogs[12].rating`; null for the file as a whole. */
-    readonly path: string | null = null
-  ) {
-    super(message);
+  constructor(readonly problem: BackupProblem) {
+    super(`backup: ${problem.code}`);
   }
 }
 
@@ -27,25 +28,31 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  record: 'an object',
-  null: 'null'
-};
-
-/** Plainer words than zod's defaults for the problems a damaged or edited file has. */
-const errorMap: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'invalid_type')
-    return issue.input === undefined ? 'missing field' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+/**
+ * Marks, in a zod issue's message, the checks every schema has (a field missing, a value of the
+ * wrong type, fields this version does not know), so `backupIssue` can tell them apart. Checks the
+ * schemas name themselves keep their own code.
+ */
+const markers: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'missing-field' : 'type';
+  if (issue.code === 'unrecognized_keys') return 'unknown-fields';
   return undefined;
 };
+
+function backupIssue(iss: z.core.$ZodIssue): BackupIssue {
+  if (iss.code === 'invalid_type' && iss.message === 'missing-field') return { code: 'missing-field' };
+  if (iss.code === 'invalid_type' && iss.message === 'type') return { code: 'type', expected: iss.expected };
+  if (iss.code === 'unrecognized_keys') return { code: 'unknown-fields', keys: iss.keys };
+  const key = (iss as { params?: { key?: string } }).params?.key;
+  if (iss.code === 'custom' && key !== undefined) return { code: 'repeated-key', key };
+  const check = (BACKUP_SCHEMA_CODES as readonly string[]).includes(iss.message)
+    ? (iss.message as BackupSchemaCode)
+    : null;
+  if (check === 'question-type') return { code: 'one-of', values: [...QUESTION_TYPES] };
+  if (check) return { code: 'backup', check };
+  // An imported deck inside the backup, checked with the deck schema.
+  return { code: 'deck', issue: schemaIssue(iss) };
+}
 
 /** Parses and checks the text of a backup file; throws BackupError. */
 export async function parseBackupText(text: string): Promise<BackupFile> {
@@ -53,39 +60,24 @@ export async function parseBackupText(text: string): Promise<BackupFile> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new BackupError(
-      'not-json',
-      `This file is not a Factdeck backup: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`
-    );
+    throw new BackupError({ code: 'not-json', detail: e instanceof Error ? e.message : String(e) });
   }
   const head = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  if (head.format !== BACKUP_FORMAT)
-    throw new BackupError('not-backup', `This file is not a Factdeck backup: it has no "format": "${BACKUP_FORMAT}".`);
+  if (head.format !== BACKUP_FORMAT) throw new BackupError({ code: 'not-backup', format: BACKUP_FORMAT });
   if (typeof head.formatVersion === 'number' && head.formatVersion > BACKUP_FORMAT_VERSION)
-    throw new BackupError(
-      'newer-format',
-      `This backup was made by a newer version of Factdeck (backup format ${head.formatVersion}; this version reads ` +
-        `format ${BACKUP_FORMAT_VERSION}). Update Factdeck, then restore it.`,
-      'formatVersion'
-    );
+    throw new BackupError({ code: 'newer-format', version: head.formatVersion, supported: BACKUP_FORMAT_VERSION });
 
-  const parsed = backupFileSchema.safeParse(raw, { error: errorMap });
+  const parsed = backupFileSchema.safeParse(raw, { error: markers });
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues;
-    const path = formatPath(first.path);
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    throw new BackupError(
-      'invalid',
-      `This backup cannot be restored: ${path ? `${path}: ` : ''}${first.message}${more}.`,
-      path || null
-    );
+    throw new BackupError({
+      code: 'invalid',
+      path: formatPath(first.path),
+      issue: backupIssue(first),
+      more: rest.length
+    });
   }
   // Checked on the data as written, before any parsing could normalise it.
-  if ((await backupChecksum(head.data)) !== parsed.data.checksum)
-    throw new BackupError(
-      'checksum',
-      'This backup was changed or damaged after it was downloaded: its content does not match its checksum.',
-      'checksum'
-    );
+  if ((await backupChecksum(head.data)) !== parsed.data.checksum) throw new BackupError({ code: 'checksum' });
   return parsed.data;
 }

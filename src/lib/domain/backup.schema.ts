@@ -1,11 +1,13 @@
 /**
  * The one definition of a valid backup file. Every object is strict: a field this version does not
  * know is an error, not silently dropped. Loaded only on demand (zod stays out of the first view).
+ * A check's message is a code (`BackupSchemaCode`), never words: src/lib/text words it.
  */
 import { z } from 'zod';
 import { State } from 'ts-fsrs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupDeckRow, type BackupFile } from './backup';
 import { deckSchema } from './deck.schema';
+import type { BackupSchemaCode } from './problems';
 import type { CardProgress, ReviewLogEntry, SchedulingState } from './progress';
 import { QUESTION_TYPES, type QuestionType } from './quiz';
 import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
@@ -13,14 +15,17 @@ import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
 /** Every field of T, none more: the shapes below fail to compile when a stored type changes. */
 type Shape<T> = Record<keyof T, z.ZodType>;
 
-const id = z.string().min(1, 'must not be empty');
+/** The code a check of this schema reports in place of a message. */
+const code = (c: BackupSchemaCode) => c;
+
+const id = z.string().min(1, code('not-empty'));
 const time = z.number();
-const count = z.int().nonnegative('must be 0 or more');
-const state = z.enum(State, { error: 'must be 0 (new), 1 (learning), 2 (review) or 3 (relearning)' });
+const count = z.int().nonnegative(code('not-negative'));
+const state = z.enum(State, { error: code('card-state') });
 
 const schedulingShape = {
   due: time,
-  stability: z.number().nonnegative('must be 0 or more'),
+  stability: z.number().nonnegative(code('not-negative')),
   difficulty: z.number(),
   elapsedDays: count,
   scheduledDays: count,
@@ -44,7 +49,7 @@ export const reviewLogSchema: z.ZodType<ReviewLogEntry> = z.strictObject({
   id,
   deckId: id,
   cardId: id,
-  rating: z.literal([1, 2, 3, 4], { error: 'must be 1, 2, 3 or 4' }),
+  rating: z.literal([1, 2, 3, 4], { error: code('rating') }),
   reviewedAt: time,
   elapsedMs: count,
   before: schedulingSchema.nullable(),
@@ -54,9 +59,7 @@ export const reviewLogSchema: z.ZodType<ReviewLogEntry> = z.strictObject({
 
 const quizAnswerSchema: z.ZodType<QuizAnswer> = z.strictObject({
   questionId: id,
-  type: z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]], {
-    error: `must be one of ${QUESTION_TYPES.join(', ')}`
-  }),
+  type: z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]], { error: code('question-type') }),
   itemIds: z.array(z.string()),
   missed: z.array(z.string()),
   prompt: z.string(),
@@ -87,7 +90,7 @@ export const deckRowSchema: z.ZodType<BackupDeckRow> = z
     updatedAt: time,
     changed: z.record(z.string(), time)
   } satisfies Shape<BackupDeckRow>)
-  .refine((row) => row.deck.id === row.id, { message: 'must be the id of the deck it holds', path: ['id'] });
+  .refine((row) => row.deck.id === row.id, { message: code('deck-row-id'), path: ['id'] });
 
 const settingRowSchema = z.strictObject({ key: id, value: z.unknown() });
 
@@ -97,7 +100,7 @@ function rows<T>(row: z.ZodType<T>, key: (r: T) => string) {
     const seen = new Set<string>();
     list.forEach((r, i) => {
       const k = key(r);
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `repeats the key ${JSON.stringify(k)}` });
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: 'repeated-key', params: { key: k } });
       seen.add(k);
     });
   });
@@ -115,7 +118,7 @@ export const backupFileSchema: z.ZodType<BackupFile> = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   appVersion: z.string(),
-  exportedAt: z.iso.datetime({ offset: true, error: 'must be a date and time like 2026-03-02T09:00:00.000Z' }),
-  checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/, 'must be "sha256-" followed by 64 hexadecimal digits'),
+  exportedAt: z.iso.datetime({ offset: true, error: code('date-time') }),
+  checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/, code('checksum')),
   data: backupDataSchema
 });

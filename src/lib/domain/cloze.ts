@@ -1,8 +1,11 @@
 /** Cloze text: `Caracas is the capital of {{Venezuela}}`; a hint may follow two colons: `{{1999::year}}`. */
+import type { ClozeError } from './problems';
+
 export type ClozePart = string | { answer: string; hint?: string };
 
+/** The parts, or what is wrong and at which character of the text. */
 export type ClozeResult =
-  { ok: true; parts: ClozePart[]; deletions: number } | { ok: false; error: string; index: number };
+  { ok: true; parts: ClozePart[]; deletions: number } | { ok: false; error: ClozeError; index: number };
 
 /** Splits cloze text into plain text and deletions; each deletion is studied as its own card. */
 export function parseCloze(text: string): ClozeResult {
@@ -13,7 +16,7 @@ export function parseCloze(text: string): ClozeResult {
     const open = text.indexOf('{{', pos);
     const strayClose = text.indexOf('}}', pos);
     if (strayClose !== -1 && (open === -1 || strayClose < open))
-      return { ok: false, error: 'cloze has "}}" with no "{{" before it', index: strayClose };
+      return { ok: false, error: 'stray-close', index: strayClose };
     if (open === -1) {
       parts.push(text.slice(pos));
       break;
@@ -21,23 +24,15 @@ export function parseCloze(text: string): ClozeResult {
     if (open > pos) parts.push(text.slice(pos, open));
     const close = text.indexOf('}}', open + 2);
     const nested = text.indexOf('{{', open + 2);
-    if (close === -1) return { ok: false, error: 'cloze deletion "{{" is never closed with "}}"', index: open };
-    if (nested !== -1 && nested < close)
-      return { ok: false, error: 'cloze deletions cannot be nested: close "{{" with "}}" first', index: nested };
+    if (close === -1) return { ok: false, error: 'unclosed', index: open };
+    if (nested !== -1 && nested < close) return { ok: false, error: 'nested', index: nested };
     const [answer, hint, ...extra] = text.slice(open + 2, close).split('::');
-    if (!answer.trim())
-      return { ok: false, error: 'cloze deletion "{{}}" is empty: put the hidden words inside', index: open };
-    if (extra.length)
-      return { ok: false, error: 'cloze deletion has more than one "::"; write {{answer::hint}}', index: open };
+    if (!answer.trim()) return { ok: false, error: 'empty', index: open };
+    if (extra.length) return { ok: false, error: 'two-hints', index: open };
     parts.push(hint?.trim() ? { answer: answer.trim(), hint: hint.trim() } : { answer: answer.trim() });
     deletions++;
     pos = close + 2;
   }
-  if (deletions === 0)
-    return {
-      ok: false,
-      error: 'cloze card has no deletion: wrap the words to hide in double braces, like {{Caracas}}',
-      index: 0
-    };
+  if (deletions === 0) return { ok: false, error: 'no-deletion', index: 0 };
   return { ok: true, parts, deletions };
 }

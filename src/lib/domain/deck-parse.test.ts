@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseDeckText, parseSourceText, yamlPosition } from './deck-parse';
+import { problems as words } from '$lib/text';
+import { parseDeckText, parseSourceText, yamlPosition } from './deck-parse';
 import type { Source } from './deck.schema';
 
 const FILE = 'content/test.deck.yaml';
@@ -28,7 +29,7 @@ function deck(...cardLines: string[]): string {
 }
 
 function problems(text: string): string[] {
-  return parseDeckText(text, FILE, known).problems.map(formatProblem);
+  return parseDeckText(text, FILE, known).problems.map(words.line);
 }
 
 describe('parseDeckText on a good deck', () => {
@@ -370,7 +371,7 @@ describe('parseSourceText', () => {
   it('reports missing, unknown and wrong fields', () => {
     const text =
       'id: bbc-2020-report\ntitel: A report\nauthor: A. Writer\npublisher: BBC\ndate: "2020-08-25"\nparagraphs: 0\nurl: bbc\n';
-    expect(parseSourceText(text, 'content/bbc.source.yaml').problems.map(formatProblem)).toEqual([
+    expect(parseSourceText(text, 'content/bbc.source.yaml').problems.map(words.line)).toEqual([
       'content/bbc.source.yaml:1:1: missing field "title"',
       'content/bbc.source.yaml:2:1: unknown field "titel" in the source; did you mean "title"?',
       'content/bbc.source.yaml:6:13: "paragraphs" must be 1 or more',

@@ -1,7 +1,7 @@
 /**
  * Reads deck and source YAML into checked values, or into problems a teacher can act on: each one
- * names the file, line and column and says in plain words what to change. Pure TypeScript, so the
- * same checks run in the deck compiler and for decks imported in the app.
+ * names the file, line and column and what to change (worded by src/lib/text). Pure TypeScript, so
+ * the same checks run in the deck compiler and for decks imported in the app.
  */
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
@@ -18,14 +18,26 @@ import {
 } from './deck.schema';
 import { charOffset, keyOffset, loadYaml, offsetOf, writtenAt, type Located, type Path } from './deck-yaml';
 import { CARD_SHAPES, isRecord, partialDeckRuleIssues } from './partial-deck-rules';
+import {
+  ruleOf,
+  schemaCode,
+  type DeckFileProblem,
+  type DeckProblem,
+  type Expectation,
+  type FieldAdvice,
+  type FieldRef,
+  type FileKind,
+  type Given,
+  type ItemRef,
+  type RuleProblem,
+  type SchemaCode,
+  type TypeHint
+} from './problems';
 
 export { yamlPosition } from './deck-yaml';
+export type { DeckProblem };
 
-/** One thing to fix in a content file; line and col are 1-based. */
-export type DeckProblem = { path: string; line: number; col: number; message: string };
-
-type Issue = { path: Path; code: string; message: string; keys?: string[]; note?: string; input?: unknown };
-type Context = { text: string; doc: Document; data: unknown; file: 'deck' | 'source' };
+type Context = { text: string; doc: Document; data: unknown; file: FileKind };
 
 /**
  * Reads YAML text to plain data without positions, faster than `yaml`, or returns undefined when it
@@ -33,11 +45,6 @@ type Context = { text: string; doc: Document; data: unknown; file: 'deck' | 'sou
  * out valid are never parsed with positions.
  */
 export type FastYamlReader = (text: string) => unknown;
-
-/** `path:line:col: message`, the form editors and terminals turn into links. */
-export function formatProblem(p: DeckProblem): string {
-  return `${p.path}:${p.line}:${p.col}: ${p.message}`;
-}
 
 /** Reads one `*.source.yaml` file. */
 export function parseSourceText(
@@ -85,11 +92,8 @@ export function parseDeckText(
   const located = structural.flatMap((i) => locateIssue(i, c));
 
   const raw = loaded.data;
-  for (const [i, item] of unknownSources(raw, knownSources))
-    located.push({
-      at: offsetOf(c.doc, ['sources', i]),
-      message: `unknown source "${item}": no content/*.source.yaml file has id "${item}"`
-    });
+  for (const [i, id] of unknownSources(raw, knownSources))
+    located.push({ at: offsetOf(c.doc, ['sources', i]), problem: { code: 'unknown-source', id } });
 
   if (fileParse.success && located.length === 0) {
     const deckParse = deckSchema.safeParse(resolveSources(fileParse.data, knownSources), parseOptions);
@@ -127,46 +131,67 @@ function resolveSources(file: DeckFile, knownSources: Map<string, Source>) {
   return sources ? { ...rest, sources: sources.map((s) => (typeof s === 'string' ? knownSources.get(s)! : s)) } : rest;
 }
 
-// ---- zod issues to plain words ----------------------------------------------------------------
+// ---- zod issues to typed problems ---------------------------------------------------------------
 
-const EXPECTED: Record<string, string> = {
-  string: 'must be text',
-  number: 'must be a number',
-  int: 'must be a whole number',
-  boolean: 'must be true or false',
-  array: 'must be a list',
-  object: 'must be a group of fields, one "name: value" per line'
+/** A schema issue with what it is about: the value's expectation, or the deck rule it breaks. */
+type Issue = {
+  path: Path;
+  code: string;
+  expected?: Expectation | null;
+  rule?: RuleProblem;
+  keys?: string[];
+  discriminator?: string;
+  input?: unknown;
 };
 
-const quoteList = (values: readonly unknown[]) => values.map((v) => `"${String(v)}"`).join(', ');
+const TYPES: Record<string, Expectation> = {
+  string: { code: 'text' },
+  number: { code: 'number' },
+  int: { code: 'whole-number' },
+  boolean: { code: 'boolean' },
+  array: { code: 'list' },
+  object: { code: 'fields' }
+};
 
-/** A value as a message can show it: a list or group of fields by what it is, since its own `toString` may be anything. */
-const shown = (v: unknown) =>
-  Array.isArray(v) ? 'a list' : typeof v === 'object' && v !== null ? 'a group of fields' : String(v);
+/** A value as a problem can name it: a list or group of fields by what it is, since its own `toString` may be anything. */
+const given = (v: unknown): Given =>
+  Array.isArray(v)
+    ? { kind: 'list' }
+    : typeof v === 'object' && v !== null
+      ? { kind: 'fields' }
+      : { kind: 'value', text: String(v) };
 
-/** Default wording for checks the schema gives no message of its own. */
-const plainWords = (iss: z.core.$ZodRawIssue): string => {
+/** What a zod issue says the value must be; null when it says nothing more than "not valid here". */
+function expectationOf(iss: z.core.$ZodIssue): Expectation | null {
+  const code = schemaCode(iss.message);
+  if (code) return { code };
   switch (iss.code) {
     case 'invalid_type':
-      return (
-        EXPECTED[iss.expected === 'number' && wantsInteger(iss.inst) ? 'int' : iss.expected] ?? 'is not valid here'
-      );
+      return TYPES[iss.expected] ?? null;
     case 'too_small':
-      if (iss.origin === 'array') return `must list at least ${iss.minimum} item${iss.minimum === 1 ? '' : 's'}`;
-      if (iss.origin === 'string') return 'must not be empty';
-      if (!iss.inclusive && iss.minimum === 0) return 'must be 1 or more';
-      return iss.inclusive ? `must be ${iss.minimum} or more` : `must be more than ${iss.minimum}`;
+      if (iss.origin === 'array') return { code: 'min-items', minimum: Number(iss.minimum) };
+      if (iss.origin === 'string') return { code: 'not-empty' };
+      return { code: 'min', minimum: Number(iss.minimum), inclusive: !!iss.inclusive };
     case 'too_big':
-      return iss.origin === 'array' ? `must list at most ${iss.maximum} items` : `must be at most ${iss.maximum}`;
+      return iss.origin === 'array'
+        ? { code: 'max-items', maximum: Number(iss.maximum) }
+        : { code: 'max', maximum: Number(iss.maximum) };
     case 'invalid_format':
-      return iss.format === 'url' ? 'must be a web address starting with https://' : `must be a valid ${iss.format}`;
+      return iss.format === 'url' ? { code: 'web-address' } : { code: 'format', format: iss.format };
     case 'invalid_value':
-      return `must be one of ${quoteList(iss.values)}, not "${shown(iss.input)}"`;
+      return { code: 'one-of', values: iss.values.map(String), given: given(iss.input) };
     default:
-      return 'is not valid here';
+      return null;
   }
-};
-const parseOptions = { error: plainWords, reportInput: true };
+}
+
+/**
+ * zod cannot tell from a final issue that a number had to be whole: its schema is only at hand while
+ * the issue is made. Every other expectation is read from the issue itself.
+ */
+const wholeNumbers = (iss: z.core.$ZodRawIssue): SchemaCode | undefined =>
+  iss.code === 'invalid_type' && iss.expected === 'number' && wantsInteger(iss.inst) ? 'whole-number' : undefined;
+const parseOptions = { error: wholeNumbers, reportInput: true };
 
 /** Whether a number schema only takes whole numbers (zod's schema internals, documented for tool authors). */
 function wantsInteger(inst: unknown): boolean {
@@ -182,108 +207,116 @@ function flatten(issues: readonly z.core.$ZodIssue[], base: Path = []): Issue[] 
     if (iss.code === 'invalid_union' && iss.errors.length) {
       const fits = iss.errors.filter((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
       if (fits.length) return flatten(fits[0], path);
-      return [
-        { path, code: 'custom', message: 'must be a source id (like "bbc-2020-report") or a source with its fields' }
-      ];
+      return [{ path, code: 'custom', expected: { code: 'source' } }];
     }
-    return [{ ...(iss as Issue), path }];
+    const rule = ruleOf(iss);
+    return [
+      {
+        path,
+        code: iss.code,
+        rule,
+        expected: rule ? undefined : expectationOf(iss),
+        keys: iss.code === 'unrecognized_keys' ? iss.keys : undefined,
+        discriminator: (iss as { discriminator?: string }).discriminator,
+        input: iss.input
+      }
+    ];
   });
 }
 
-function subject(path: Path, c: Context): { where: string; rest: Path } {
+function subject(path: Path, c: Context): { item: ItemRef | null; rest: Path } {
   if (c.file === 'deck' && (path[0] === 'cards' || path[0] === 'sources') && typeof path[1] === 'number') {
-    const noun = path[0] === 'cards' ? 'card' : 'source';
+    const kind = path[0] === 'cards' ? 'card' : 'source';
     const item = valueAt(c.data, path.slice(0, 2));
     const id = typeof item === 'string' ? item : isRecord(item) && typeof item.id === 'string' ? item.id.trim() : '';
     const rest = path.slice(2);
     const byNumber = !id || (rest.length === 1 && rest[0] === 'id') || (rest.length === 0 && typeof item === 'string');
-    return { where: byNumber ? `${noun} ${path[1] + 1}` : `${noun} "${id}"`, rest };
+    return { item: byNumber ? { kind, number: path[1] + 1 } : { kind, id }, rest };
   }
-  return { where: '', rest: path };
+  return { item: null, rest: path };
 }
 
-function fieldLabel(rest: Path): string {
+/** The field at `rest` (a path inside the deck, a card or a source); null for the thing itself. */
+function fieldRef(rest: Path): FieldRef | null {
+  if (!rest.length) return null;
   const names = rest.filter((s) => typeof s === 'string').join('.');
   const last = rest[rest.length - 1];
-  return typeof last === 'number' ? `"${names}" item ${last + 1}` : `"${names}"`;
+  return typeof last === 'number' ? { names, item: last + 1 } : { names };
 }
 
 function locateIssue(issue: Issue, c: Context): Located[] {
-  const { where, rest } = subject(issue.path, c);
-  const withWhere = (words: string) => (where ? `${where}: ${words}` : words);
+  const { item, rest } = subject(issue.path, c);
   const parentPath = issue.path.slice(0, -1);
   const last = issue.path[issue.path.length - 1];
 
   if (issue.code === 'unrecognized_keys')
     return (issue.keys ?? []).map((k) => ({
       at: keyOffset(c.doc, issue.path, k),
-      message: unknownField(k, issue.path, c)
+      problem: unknownField(k, issue.path, c)
     }));
 
-  if (issue.code === 'invalid_union' && issue.note === 'No matching discriminator') {
+  if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
     const card = valueAt(c.data, parentPath);
-    const types = `use one of: ${CARD_TYPES.join(', ')}`;
     if (!isRecord(card) || card.type === undefined)
-      return [{ at: offsetOf(c.doc, parentPath), message: withWhere(`missing field "type"; ${types}`) }];
-    const message =
-      typeof card.type === 'string' ? `unknown card type "${card.type}"; ${types}` : `"type" must be text; ${types}`;
-    return [{ at: offsetOf(c.doc, issue.path), message: withWhere(message) }];
+      return [{ at: offsetOf(c.doc, parentPath), problem: { code: 'missing-type', item, types: CARD_TYPES } }];
+    const problem: DeckFileProblem =
+      typeof card.type === 'string'
+        ? { code: 'unknown-type', item, type: card.type, types: CARD_TYPES }
+        : { code: 'type-not-text', item, types: CARD_TYPES };
+    return [{ at: offsetOf(c.doc, issue.path), problem }];
   }
 
   const parent = valueAt(c.data, parentPath);
   if (issue.code === 'invalid_type' && isRecord(parent) && typeof last === 'string' && !(last in parent)) {
-    const inside = rest.length > 1 ? ` in ${fieldLabel(rest.slice(0, -1))}` : '';
-    return [{ at: offsetOf(c.doc, parentPath), message: withWhere(`missing field "${last}"${inside}`) }];
+    const inside = rest.length > 1 ? fieldRef(rest.slice(0, -1)) : null;
+    return [{ at: offsetOf(c.doc, parentPath), problem: { code: 'missing-field', item, field: last, inside } }];
   }
 
   let at = offsetOf(c.doc, issue.path);
   const value = valueAt(c.data, issue.path);
-  if (issue.code === 'custom' && last === 'text' && typeof value === 'string') {
-    const cloze = parseCloze(value);
-    if (!cloze.ok && cloze.error === issue.message) at = charOffset(c.doc, c.text, issue.path, cloze.index);
+  if (issue.rule) {
+    // A broken cloze is placed at the character where it goes wrong.
+    if (issue.rule.code === 'cloze' && last === 'text' && typeof value === 'string') {
+      const cloze = parseCloze(value);
+      if (!cloze.ok && cloze.error === issue.rule.error) at = charOffset(c.doc, c.text, issue.path, cloze.index);
+    }
+    return [{ at, problem: { code: 'rule', item, rule: issue.rule } }];
   }
-  if (!issue.message.startsWith('must ')) return [{ at, message: withWhere(issue.message) }];
-
-  const label = !rest.length
-    ? where || `the ${c.file} file`
-    : where
-      ? `${where}: ${fieldLabel(rest)}`
-      : fieldLabel(rest);
-  if (!rest.length && !where && value == null)
-    return [{ at, message: `the ${c.file} file is empty; write its fields: ${requiredKeys(c).join(', ')}` }];
-  const hint = issue.code === 'invalid_type' ? typeHint(issue.message, value, c, issue.path) : '';
-  return [{ at, message: `${label} ${issue.message}${hint}` }];
+  const expected = issue.expected;
+  if (!expected) return [{ at, problem: { code: 'not-valid', item } }];
+  if (!rest.length && !item && value == null)
+    return [{ at, problem: { code: 'empty-file', file: c.file, required: requiredKeys(c) } }];
+  const hint = issue.code === 'invalid_type' ? typeHint(expected, value, c, issue.path) : null;
+  return [{ at, problem: { code: 'value', file: c.file, item, field: fieldRef(rest), expected, hint } }];
 }
 
-function typeHint(message: string, value: unknown, c: Context, path: Path): string {
-  if (value === null) return ', but it is empty';
+function typeHint(expected: Expectation, value: unknown, c: Context, path: Path): TypeHint | null {
+  if (value === null) return { code: 'empty' };
   // Called only for a value that is text, a number or true/false: an object's own `toString` may
   // be anything (an imported file can hold `{"toString": false}`).
   const written = () => writtenAt(c.doc, c.text, path) ?? String(value);
-  if (message === EXPECTED.string && (typeof value === 'number' || typeof value === 'boolean'))
-    return `; put it in quotes to make it text: "${written()}"`;
-  if (message === EXPECTED.boolean && typeof value === 'string')
-    return /^["']/.test(written()) ? '; write true or false without quotes' : `, not "${written()}"`;
-  if (message === EXPECTED.array && !isRecord(value))
-    return '; put each item on its own line starting with "- ", or write [first, second]';
-  if ((message === EXPECTED.number || message === EXPECTED.int) && typeof value === 'number')
-    return `, not ${written()}`;
-  return '';
+  if (expected.code === 'text' && (typeof value === 'number' || typeof value === 'boolean'))
+    return { code: 'quote-it', written: written() };
+  if (expected.code === 'boolean' && typeof value === 'string')
+    return /^["']/.test(written()) ? { code: 'unquote-it' } : { code: 'not-this', written: written() };
+  if (expected.code === 'list' && !isRecord(value)) return { code: 'list-syntax' };
+  if ((expected.code === 'number' || expected.code === 'whole-number') && typeof value === 'number')
+    return { code: 'not-this-number', written: written() };
+  return null;
 }
 
-function unknownField(key: string, objectPath: Path, c: Context): string {
-  const { where, rest } = subject(objectPath, c);
-  const owner = rest.length ? `${fieldLabel(rest)} of ${where || 'the deck'}` : where || `the ${c.file}`;
+function unknownField(key: string, objectPath: Path, c: Context): DeckFileProblem {
+  const { item, rest } = subject(objectPath, c);
   const object = valueAt(c.data, objectPath);
   const allowed = allowedKeys(objectPath, c).filter((k) => !(isRecord(object) && k in object));
   const guess = closest(key, allowed);
-  let advice = guess ? `did you mean "${guess}"?` : '';
+  let advice: FieldAdvice | null = guess ? { code: 'did-you-mean', field: guess } : null;
   if (!guess && objectPath[0] === 'cards' && objectPath.length === 2) {
     const types = [...CARD_SHAPES].filter(([, shape]) => key in shape).map(([t]) => t);
-    if (types.length) advice = `"${key}" is only for cards of type ${types.join(', ')}`;
+    if (types.length) advice = { code: 'only-for-types', types };
   }
-  if (!advice) advice = `allowed fields here: ${allowedKeys(objectPath, c).join(', ')}`;
-  return `unknown field "${key}" in ${owner}; ${advice}`;
+  advice ??= { code: 'allowed', fields: allowedKeys(objectPath, c) };
+  return { code: 'unknown-field', key, file: c.file, item, field: fieldRef(rest), advice };
 }
 
 function requiredKeys(c: Context): string[] {
@@ -346,10 +379,10 @@ function distance(a: string, b: string): number {
 function finish(located: Located[], lines: LineCounter, path: string): DeckProblem[] {
   const seen = new Set<string>();
   return located
-    .map(({ at, message }) => ({ path, ...lines.linePos(at), message }))
+    .map(({ at, problem }) => ({ path, ...lines.linePos(at), problem }))
     .sort((a, b) => a.line - b.line || a.col - b.col)
     .filter((p) => {
-      const key = formatProblem(p);
+      const key = `${p.line}:${p.col}:${JSON.stringify(p.problem)}`;
       return !seen.has(key) && !!seen.add(key);
     });
 }

@@ -1,12 +1,13 @@
 /**
- * YAML text for deck and source files: parse it, word its syntax errors for teachers, and find where
- * in the text a value sits, so every problem can name a line and column.
+ * YAML text for deck and source files: parse it, tell its syntax errors apart for teachers, and find
+ * where in the text a value sits, so every problem can name a line and column.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { DeckFileProblem, YamlError } from './problems';
 
 export type Path = (string | number)[];
-/** A message at a character offset into the file's text. */
-export type Located = { at: number; message: string };
+/** A problem at a character offset into the file's text. */
+export type Located = { at: number; problem: DeckFileProblem };
 
 export type LoadedYaml =
   | { ok: true; text: string; doc: Document; lines: LineCounter; data: unknown }
@@ -22,7 +23,7 @@ export function loadYaml(text: string): LoadedYaml {
   try {
     return { ok: true, text, doc, lines, data: doc.toJS() as unknown };
   } catch (e) {
-    return { ok: false, lines, located: [{ at: 0, message: `YAML syntax error: ${String(e)}` }] };
+    return { ok: false, lines, located: [yamlError({ code: 'unreadable', detail: String(e) }, 0)] };
   }
 }
 
@@ -92,11 +93,17 @@ function walk(doc: Document, path: Path): { node: Node | null; key?: Node } {
 
 type ScalarInfo = { type?: string; range?: [number, number, number] | null; value: unknown };
 
+const yamlError = (error: YamlError, at: number): Located => ({ at, problem: { code: 'yaml-syntax', error } });
+
+/**
+ * The YAML reader's error as one a teacher can act on. The `yaml` library has no code for some
+ * errors (a colon inside a value, an unclosed bracket), so those are told apart by its message:
+ * the library's words, not ours.
+ */
 function syntaxError(code: string, message: string, at: number, text: string, doc: Document): Located {
-  const say = (words: string, where = at) => ({ at: where, message: `YAML syntax error: ${words}` });
   if (code === 'DUPLICATE_KEY') {
     const key = findScalar(doc, (s) => s.range?.[0] === at)?.value ?? text.slice(at).split(':')[0];
-    return say(`"${String(key)}" appears twice in the same place; keep only one of them`);
+    return yamlError({ code: 'duplicate-key', key: String(key) }, at);
   }
   if (code === 'MISSING_CHAR' && /closing .?quote/i.test(message)) {
     const open = findScalar(
@@ -104,21 +111,15 @@ function syntaxError(code: string, message: string, at: number, text: string, do
       (s) => (s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') && !isClosed(text.slice(s.range![0], s.range![1]))
     );
     const quote = open?.type === 'QUOTE_SINGLE' ? "'" : '"';
-    return say(`this quoted text is never closed: add a ${quote} at its end`, open?.range?.[0] ?? at);
+    return yamlError({ code: 'unclosed-quote', quote }, open?.range?.[0] ?? at);
   }
-  if (code === 'TAB_AS_INDENT') return say('this line is indented with a tab; indent with spaces only');
-  if (/compact mappings/.test(message))
-    return say(
-      'this value contains ": " (a colon and a space), which YAML reads as a new field; put the whole value in quotes'
-    );
-  if (/end with a \]/.test(message)) return say('a list opened with "[" is not closed with "]"');
-  if (/end with a \}/.test(message)) return say('a group opened with "{" is not closed with "}"');
+  if (code === 'TAB_AS_INDENT') return yamlError({ code: 'tab-indent' }, at);
+  if (/compact mappings/.test(message)) return yamlError({ code: 'colon-in-value' }, at);
+  if (/end with a \]/.test(message)) return yamlError({ code: 'unclosed-list' }, at);
+  if (/end with a \}/.test(message)) return yamlError({ code: 'unclosed-group' }, at);
   if (code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY')
-    return say(
-      `the indentation or a colon is wrong around here (${lowerFirst(message)}); ` +
-        'the fields of one card start in the same column, each written as "name: value"'
-    );
-  return say(lowerFirst(message));
+    return yamlError({ code: 'indentation', detail: lowerFirst(message) }, at);
+  return yamlError({ code: 'other', detail: lowerFirst(message) }, at);
 }
 
 /** Whether quoted scalar source text ends with its closing quote. */

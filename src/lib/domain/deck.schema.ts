@@ -1,16 +1,19 @@
 /**
  * The one definition of what a deck is. Content files, in-app imports and compiled JSON are all
- * parsed with these schemas; every other module takes its types from here.
+ * parsed with these schemas; every other module takes its types from here. A check's message is a
+ * code (`SchemaCode`), never words: src/lib/text words it, wherever the problem is shown.
  */
 import { z } from 'zod';
 import { parseCloze } from './cloze';
+import type { RuleProblem, SchemaCode } from './problems';
+
+/** The code a check of this schema reports in place of a message. */
+const code = (c: SchemaCode) => c;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z
-  .string()
-  .regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens, like "world-capitals"');
-const text = z.string().trim().min(1, 'must not be empty');
-const isoDate = z.iso.date('must be a date written YYYY-MM-DD, like 2020-08-25');
+const slug = z.string().regex(SLUG, code('slug'));
+const text = z.string().trim().min(1, code('not-empty'));
+const isoDate = z.iso.date(code('date'));
 
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
 export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'truefalse'] as const;
@@ -38,7 +41,7 @@ export const sourceSchema = z.strictObject({
 
 export const citeSchema = z.strictObject({
   source: slug,
-  paragraphs: z.array(z.number().int().positive()).min(1, 'must list at least one paragraph')
+  paragraphs: z.array(z.number().int().positive()).min(1, code('paragraph-list'))
 });
 
 const cardBase = {
@@ -70,7 +73,7 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Every option shown, the answer included; without it, quizzes pick distractors from the deck. */
-    options: z.array(text).min(2, 'must list at least two options').optional()
+    options: z.array(text).min(2, code('option-list')).optional()
   }),
   z.strictObject({ ...cardBase, type: z.literal('truefalse'), front: text, answer: z.boolean() })
 ]);
@@ -80,21 +83,23 @@ const deckShape = {
   title: text,
   description: text,
   /** BCP 47 language tag of the card content, like "en" or "pt-BR". */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"'),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, code('language-tag')),
   tags: z.array(text).default([]),
   sources: z.array(sourceSchema).optional(),
-  cards: z.array(cardSchema).min(1, 'must hold at least one card')
+  cards: z.array(cardSchema).min(1, code('card-list'))
 };
 
-type Issue = { path: (string | number)[]; message: string };
+/** A rule a deck breaks, at the path of the value it is about. */
+export type RuleIssue = { path: (string | number)[]; rule: RuleProblem };
 
 /** Rules that span fields: unique ids, answers among options, cites that resolve. */
-export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Issue[] {
-  const issues: Issue[] = [];
+export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   const sources = new Map((deck.sources ?? []).map((s) => [s.id, s]));
   const seenSource = new Set<string>();
   (deck.sources ?? []).forEach((s, i) => {
-    if (seenSource.has(s.id)) issues.push({ path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    if (seenSource.has(s.id))
+      issues.push({ path: ['sources', i, 'id'], rule: { code: 'duplicate-source-id', id: s.id } });
     seenSource.add(s.id);
   });
   const seen = new Map<string, number>();
@@ -102,72 +107,52 @@ export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Iss
     const at = (...rest: (string | number)[]) => ['cards', i, ...rest];
     const first = seen.get(card.id);
     if (first !== undefined)
-      issues.push({
-        path: at('id'),
-        message: `duplicate card id "${card.id}" (also used by card ${first + 1}); card ids must be unique in a deck`
-      });
+      issues.push({ path: at('id'), rule: { code: 'duplicate-card-id', id: card.id, first: first + 1 } });
     else seen.set(card.id, i);
 
     if (card.type === 'cloze') {
       const cloze = parseCloze(card.text);
-      if (!cloze.ok) issues.push({ path: at('text'), message: cloze.error });
+      if (!cloze.ok) issues.push({ path: at('text'), rule: { code: 'cloze', error: cloze.error } });
     }
     if (card.type === 'choice' && card.options) {
       const norm = card.options.map((o) => o.trim().toLowerCase());
       norm.forEach((o, j) => {
         if (norm.indexOf(o) !== j)
-          issues.push({
-            path: at('options', j),
-            message: `duplicate option "${card.options![j]}"; each option must be different`
-          });
+          issues.push({ path: at('options', j), rule: { code: 'duplicate-option', option: card.options![j] } });
       });
       if (!norm.includes(card.answer.trim().toLowerCase()))
-        issues.push({
-          path: at('answer'),
-          message: `the answer "${card.answer}" is not among the options; add it to "options"`
-        });
+        issues.push({ path: at('answer'), rule: { code: 'answer-not-in-options', answer: card.answer } });
     }
     if (card.type === 'typed' && card.accept) {
       const answer = card.answer.trim().toLowerCase();
       card.accept.forEach((a, j) => {
         if (a.trim().toLowerCase() === answer)
-          issues.push({ path: at('accept', j), message: `"${a}" repeats the answer; list only other answers` });
+          issues.push({ path: at('accept', j), rule: { code: 'accept-repeats-answer', accepted: a } });
       });
     }
     if (card.kind === 'claim' && !card.claimBy)
-      issues.push({ path: at('kind'), message: 'a card of kind "claim" needs "claimBy": who makes the claim' });
+      issues.push({ path: at('kind'), rule: { code: 'claim-needs-claim-by' } });
     if (card.claimBy && card.kind !== 'claim')
-      issues.push({ path: at('claimBy'), message: '"claimBy" is only for cards of kind "claim"' });
+      issues.push({ path: at('claimBy'), rule: { code: 'claim-by-needs-claim' } });
 
     if (sources.size > 0) {
-      if (!card.kind)
-        issues.push({
-          path: at(),
-          message:
-            'missing field "kind": this deck declares a source, so every card says if it is a fact, claim or opinion'
-        });
-      if (!card.cite)
-        issues.push({
-          path: at(),
-          message: 'missing field "cite": this deck declares a source, so every card cites its source and paragraphs'
-        });
+      if (!card.kind) issues.push({ path: at(), rule: { code: 'missing-kind' } });
+      if (!card.cite) issues.push({ path: at(), rule: { code: 'missing-cite' } });
     }
     if (card.cite) {
       const source = sources.get(card.cite.source);
       if (!source) {
-        const known = [...sources.keys()];
+        const declared = [...sources.keys()];
         issues.push({
           path: at('cite', 'source'),
-          message: `cites source "${card.cite.source}", which this deck does not declare${
-            known.length ? ` (declared: ${known.join(', ')})` : ' (add it under "sources")'
-          }`
+          rule: { code: 'unknown-cite-source', source: card.cite.source, declared }
         });
       } else {
         card.cite.paragraphs.forEach((p, j) => {
           if (p > source.paragraphs)
             issues.push({
               path: at('cite', 'paragraphs', j),
-              message: `cites paragraph ${p}, but source "${source.id}" has only ${source.paragraphs} paragraphs`
+              rule: { code: 'paragraph-out-of-range', paragraph: p, source: source.id, paragraphs: source.paragraphs }
             });
         });
       }
@@ -178,7 +163,9 @@ export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Iss
 
 /** A whole deck as compiled, imported or backed up: sources inline, every rule checked. */
 export const deckSchema = z.strictObject(deckShape).superRefine((deck, ctx) => {
-  for (const issue of deckRuleIssues(deck)) ctx.addIssue({ code: 'custom', ...issue });
+  // The rule travels in `params`; the message is its code, never words.
+  for (const { path, rule } of deckRuleIssues(deck))
+    ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
 });
 
 /** A deck as written in `content/`: a source may be named by id and defined in a `*.source.yaml` file. */

@@ -22,3 +22,4 @@ export * from './log-replay';
 export * from './grade';
 export * from './integrity';
 export * from './plain-text';
+export * from './problems';

@@ -3,9 +3,7 @@
  * failed to parse, so a teacher sees every problem in one pass instead of one layer at a time.
  */
 import type { z } from 'zod';
-import { cardSchema, deckRuleIssues, sourceSchema, type Card, type Source } from './deck.schema';
-
-type Path = (string | number)[];
+import { cardSchema, deckRuleIssues, sourceSchema, type Card, type RuleIssue, type Source } from './deck.schema';
 
 /** The fields each card type allows, keyed by type. */
 export const CARD_SHAPES = new Map<string, Record<string, z.ZodType>>(
@@ -19,7 +17,7 @@ const NOWHERE = Number.MAX_SAFE_INTEGER;
  * `deckRuleIssues` on the parts of a raw deck that parse: each broken card field is replaced by a
  * stand-in, and any rule issue that depends on a replaced field is left out (it was reported already).
  */
-export function partialDeckRuleIssues(raw: unknown, known: Map<string, Source>): { path: Path; message: string }[] {
+export function partialDeckRuleIssues(raw: unknown, known: Map<string, Source>): RuleIssue[] {
   if (!isRecord(raw) || !Array.isArray(raw.cards)) return [];
   const sources = Array.isArray(raw.sources)
     ? raw.sources.map((item: unknown, i) => repairSource(item, i, known))
@@ -38,9 +36,9 @@ export function partialDeckRuleIssues(raw: unknown, known: Map<string, Source>):
 }
 
 /** The card fields a rule issue was computed from. */
-function dependsOn(issue: { path: Path; message: string }): string[] {
+function dependsOn(issue: RuleIssue): string[] {
   const field = issue.path[2];
-  if (field === undefined) return issue.message.includes('"kind"') ? ['kind'] : ['cite'];
+  if (field === undefined) return issue.rule.code === 'missing-kind' ? ['kind'] : ['cite'];
   const deps: Record<string, string[]> = {
     options: ['options', 'answer'],
     answer: ['options', 'answer'],

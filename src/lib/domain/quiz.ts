@@ -99,6 +99,8 @@ export function promptAndAnswer(item: StudyItem): { prompt: string; answer: stri
     case 'choice':
       return { prompt: card.front, answer: card.answer, accept: [] };
     case 'truefalse':
+      // The deck formats' own tokens for a true/false answer (the CSV export writes them too), not the
+      // app's words: pages show `t.answers`.
       return { prompt: card.front, answer: card.answer ? 'True' : 'False', accept: [] };
     case 'cloze':
       return { prompt: card.text, answer: '', accept: [] }; // studyItems gives cloze cards side 'cloze'

@@ -1,7 +1,8 @@
 /**
- * Statistics over the review log: the heatmap, true retention, study streaks and time studied. They are
- * computed from review buckets, the log summed per deck and quarter hour, which the database keeps up
- * to date beside the log (a year of 200,000 reviews is a few thousand buckets).
+ * Statistics over the review log: the heatmap, true retention, study streaks and time studied, all in
+ * one pass (`reviewStats`). They are computed from review buckets, the log summed per deck and quarter
+ * hour, which the database keeps up to date beside the log (a year of 200,000 reviews is a few
+ * thousand buckets).
  */
 import { State, type ReviewLogEntry } from './progress';
 import { studyDayCounter, studyDayLabel, type StudyDayOptions } from './study-day';
@@ -34,7 +35,7 @@ export interface ReviewBucket {
   reviews: number;
   /** Answer time, each review capped at `MAX_ANSWER_MS`. */
   ms: number;
-  /** Reviews of mature cards (see `trueRetention`)... */
+  /** Reviews of mature cards (see `Retention`)... */
   matureReviews: number;
   /** ...and how many of them were not graded Again. */
   maturePassed: number;
@@ -147,16 +148,11 @@ function heatmapOf(t: ReviewTallies): HeatmapDay[] {
   return t.reviews.map((reviews, i) => ({ day: studyDayLabel(t.first + i), reviews, ms: t.ms[i] }));
 }
 
-/** Reviews and time per study day for the `days` study days ending today, oldest first, empty days included. */
-export function reviewHeatmap(
-  buckets: readonly ReviewBucket[],
-  now: Date,
-  days = 365,
-  options: StudyDayOptions = {}
-): HeatmapDay[] {
-  return heatmapOf(tallyReviews(buckets, now, days, options));
-}
-
+/**
+ * Anki's "true retention": of the reviews of mature cards (in Review with an interval of at least
+ * `MATURE_INTERVAL_DAYS` when reviewed), the share not graded Again. Learning, relearning and young
+ * reviews are left out.
+ */
 export interface Retention {
   /** Mature reviews graded Hard, Good or Easy. */
   passed: number;
@@ -173,20 +169,6 @@ function retentionOf(t: ReviewTallies, windowDays: number): Retention {
     total += t.matureTotal[i];
   }
   return { passed, total, rate: total > 0 ? passed / total : null };
-}
-
-/**
- * Anki's "true retention" over the `windowDays` study days ending today: of the reviews of mature
- * cards (in Review with an interval of at least `MATURE_INTERVAL_DAYS` when reviewed), the share not
- * graded Again. Learning, relearning and young reviews are left out.
- */
-export function trueRetention(
-  buckets: readonly ReviewBucket[],
-  now: Date,
-  windowDays: number,
-  options: StudyDayOptions = {}
-): Retention {
-  return retentionOf(tallyReviews(buckets, now, windowDays, options), windowDays);
 }
 
 export interface Streak {
@@ -210,11 +192,6 @@ function streakOf(t: ReviewTallies): Streak {
   return { current, longest };
 }
 
-/** Runs of study days with at least one review. Reviews dated after today (a clock ahead) are ignored. */
-export function studyStreak(buckets: readonly ReviewBucket[], now: Date, options: StudyDayOptions = {}): Streak {
-  return streakOf(tallyReviews(buckets, now, 1, options));
-}
-
 export interface TimeStudied {
   todayMs: number;
   totalMs: number;
@@ -224,20 +201,19 @@ function timeOf(t: ReviewTallies): TimeStudied {
   return { todayMs: t.ms[t.ms.length - 1], totalMs: t.totalMs };
 }
 
-/** Answer time today and in all, each review capped at `MAX_ANSWER_MS`. */
-export function timeStudied(buckets: readonly ReviewBucket[], now: Date, options: StudyDayOptions = {}): TimeStudied {
-  return timeOf(tallyReviews(buckets, now, 1, options));
-}
-
 export interface ReviewStats {
+  /** Reviews and time per study day for the 365 study days ending today, oldest first, empty days included. */
   heatmap: HeatmapDay[];
+  /** True retention over the 7 and the 30 study days ending today. */
   retention7: Retention;
   retention30: Retention;
+  /** Runs of study days with at least one review; reviews dated after today (a clock ahead) are ignored. */
   streak: Streak;
+  /** Answer time today and in all, each review capped at `MAX_ANSWER_MS`. */
   time: TimeStudied;
 }
 
-/** Everything above in one pass over the log, for the stats page: a year of heatmap, 7- and 30-day retention. */
+/** Everything above in one pass over the log, for the stats page. */
 export function reviewStats(buckets: readonly ReviewBucket[], now: Date, options: StudyDayOptions = {}): ReviewStats {
   const t = tallyReviews(buckets, now, 365, options);
   return {

@@ -1,18 +1,7 @@
 /** What a deck looks like to the learner right now: due and new counts, cards by state. */
-import {
-  countStudied,
-  deckProgress,
-  firstDueFrom,
-  loadSettings,
-  logsSince,
-  statedItemIds,
-  statesDueBefore,
-  studiedSince
-} from '$lib/db';
+import { deckProgress, loadSettings, quizAttempts, studiedSince } from '$lib/db';
 import {
   buildQueue,
-  DEFAULT_SETTINGS,
-  LEARN_AHEAD_MS,
   limitsFor,
   nextStudyDayStart,
   State,
@@ -20,6 +9,7 @@ import {
   studyItems,
   type CardProgress,
   type Deck,
+  type QuizAttempt,
   type Settings,
   type StudiedToday,
   type StudyQueue
@@ -34,11 +24,6 @@ export interface DeckProgressSnapshot {
 
 /** The clock the app runs on; tests pass their own. */
 export const systemClock = (): Date => new Date();
-
-/** Progress of a deck before anything was read: nothing studied, default settings. */
-export function emptySnapshot(): DeckProgressSnapshot {
-  return { settings: DEFAULT_SETTINGS, progress: new Map(), today: { newCards: 0, reviews: 0 } };
-}
 
 /** Reads a deck's settings, card states and today's counts from IndexedDB. */
 export async function loadDeckProgress(deckId: string, now: Date): Promise<DeckProgressSnapshot> {
@@ -67,116 +52,6 @@ export function queueFor(
   });
 }
 
-/**
- * A study session's view of a deck's progress: only the items that can come up before the study day
- * ends, so that neither starting a session nor grading reads every state of a 100,000-card deck.
- * Those items (the candidates) are the ones with a state due before the day ends (plus the learn-ahead
- * window), the ones never studied, and any whose state the session has seen change. Every other item
- * is scheduled for a later day and only counts for `nextDueAt`.
- */
-export class SessionProgress implements DeckProgressSnapshot {
-  settings: Settings = DEFAULT_SETTINGS;
-  /** Stored states of the candidates, by study item id. */
-  progress = new Map<string, CardProgress>();
-  today: StudiedToday = { newCards: 0, reviews: 0 };
-  /** Start of the study day after the one this view was read for: past it, read again. */
-  dayEnd = 0;
-  /** Whether the items never studied have been looked for yet (see `findNewItems`). */
-  newItemsKnown = false;
-  readonly #deckId: string;
-  readonly #itemIds: readonly string[];
-  readonly #isItem: (itemId: string) => boolean;
-  #candidates = new Set<string>();
-  /** The candidates in deck order; rebuilt only when one is added. */
-  #ordered: string[] | null = null;
-  #laterDue: number | null = null;
-
-  constructor(deckId: string, itemIds: readonly string[], isItem: (itemId: string) => boolean) {
-    this.#deckId = deckId;
-    this.#itemIds = itemIds;
-    this.#isItem = isItem;
-  }
-
-  /**
-   * Reads settings, today's counts and the states due before the day ends, and when the first of the
-   * others is due. Items never studied are not known yet: `findNewItems` adds them.
-   */
-  async load(now: Date): Promise<void> {
-    const deckId = this.#deckId;
-    const dayEnd = nextStudyDayStart(now).getTime();
-    // Learning cards due just after the day ends may still be shown early (learn ahead) before it does.
-    const horizon = dayEnd + LEARN_AHEAD_MS;
-    const [settings, logs, due, laterDue] = await Promise.all([
-      loadSettings(),
-      logsSince(deckId, studyDayStart(now).getTime()),
-      statesDueBefore(deckId, horizon),
-      // A state row kept for a never-studied card is new, whatever its due date: it is created due
-      // at once (and so is in `due` above) and never counts for the next due time.
-      firstDueFrom(deckId, horizon, (p) => !p.suspended && p.state !== State.New && this.#isItem(p.cardId))
-    ]);
-    this.settings = settings;
-    this.today = countStudied(logs);
-    this.dayEnd = dayEnd;
-    this.#laterDue = laterDue;
-    this.progress = new Map(due.map((p) => [p.cardId, p]));
-    this.#candidates = new Set(this.progress.keys());
-    this.#ordered = null;
-    this.newItemsKnown = false;
-  }
-
-  /** Whether new cards can still be introduced today, so that finding the never-studied items matters. */
-  get wantsNewItems(): boolean {
-    return !this.newItemsKnown && limitsFor(this.settings, this.#deckId).newPerDay > this.today.newCards;
-  }
-
-  /**
-   * Adds the deck's items that have no stored state (never studied) to the candidates. This reads
-   * every key of the deck's states (not the rows), so a session does it after showing its first card.
-   */
-  async findNewItems(): Promise<void> {
-    const stated = new Set(await statedItemIds(this.#deckId));
-    for (const id of this.#itemIds) if (!stated.has(id)) this.#candidates.add(id);
-    this.#ordered = null;
-    this.newItemsKnown = true;
-  }
-
-  /**
-   * Whether the first card of `queue(now)` stays first once the never-studied items are known: it
-   * does when it is a learning card due by now or a review due today, which come before any new card.
-   * A new card, or a learning card shown early because nothing else seemed left, might not.
-   */
-  firstIsSettled(now: Date): boolean {
-    if (this.newItemsKnown) return true;
-    const first = this.queue(now).order[0];
-    const p = first === undefined ? undefined : this.progress.get(first);
-    return !!p && (p.state === State.Review || (p.state !== State.New && p.due <= now.getTime()));
-  }
-
-  /** Records a state read or written since `load` (null: the item has none, it is new again). */
-  set(itemId: string, progress: CardProgress | null): void {
-    if (progress) this.progress.set(itemId, progress);
-    else this.progress.delete(itemId);
-    if (!this.#candidates.has(itemId) && this.#isItem(itemId)) {
-      this.#candidates.add(itemId);
-      this.#ordered = null;
-    }
-  }
-
-  /** The study queue now, built over the candidates only. */
-  queue(now: Date): StudyQueue {
-    this.#ordered ??= this.#itemIds.filter((id) => this.#candidates.has(id));
-    return buildQueue({
-      itemIds: this.#ordered,
-      progress: this.progress,
-      now,
-      dayEnd: nextStudyDayStart(now).getTime(),
-      limits: limitsFor(this.settings, this.#deckId),
-      today: this.today,
-      laterDue: this.#laterDue
-    });
-  }
-}
-
 export interface DeckStatus {
   queue: StudyQueue;
   /** Suspended items count only as suspended, whatever their scheduling state. */
@@ -196,4 +71,10 @@ export async function deckStatus(deck: Deck, now: Date): Promise<DeckStatus> {
     else byState.learning++;
   }
   return { queue: queueFor(ids, deck.id, snap, now), byState, itemCount: ids.length };
+}
+
+/** What the deck page shows of the learner's progress: the deck's status and its quiz attempts, newest first. */
+export async function deckOverview(deck: Deck, now: Date): Promise<{ status: DeckStatus; attempts: QuizAttempt[] }> {
+  const [status, attempts] = await Promise.all([deckStatus(deck, now), quizAttempts(deck.id)]);
+  return { status, attempts };
 }

@@ -1,9 +1,10 @@
 /** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
-import { isQuotaError, planImport, saveImportedDeck, storageFullMessage, type ImportPlan } from '$lib/db';
+import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
 import type { Deck } from '$lib/domain';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
+import { failedWrite } from './failed-write';
 
 /** The largest file read at all (the parser's own limit, checked before reading the bytes). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -125,9 +126,7 @@ export class ImportFlow {
       });
       return deck.id;
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.import.nothingImported)
-        : t.import.saveFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.import.saveFailed);
       return null;
     } finally {
       this.busy = false;

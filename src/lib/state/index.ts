@@ -1,7 +1,25 @@
 export * from './deck-status';
+export { SessionProgress } from './session-progress';
 export { StudySession } from './study-session.svelte';
 export { QuizSession, type QuizChoices, type QuizPhase } from './quiz-session.svelte';
 export { ImportFlow, MAX_IMPORT_BYTES, type ImportChoices } from './import-flow.svelte';
 export { loadAllDecks, type DeviceDeck } from './all-decks';
-export { applyTheme } from './theme';
+export { applyStoredTheme, applyTheme } from './theme';
 export { appInstall, type AppInstall } from './app-install.svelte';
+export { appUpdate, type AppUpdate } from './app-update.svelte';
+export { storageWatch, type StorageEvent } from './storage-watch.svelte';
+export { HomePage } from './home-page.svelte';
+export { SettingsForm } from './settings-form.svelte';
+export {
+  DataSafety,
+  SNAPSHOTS_KEPT,
+  type RestoreMode,
+  type SnapshotInfo,
+  type SnapshotReason
+} from './data-safety.svelte';
+export { failedWrite } from './failed-write';
+export { CardsPage } from './cards-page.svelte';
+export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from './card-browser';
+export { StatsPage } from './stats-page.svelte';
+export type { LeechRow, StatsSummary } from './stats-summary';
+export { deleteDeck, downloadDeck } from './deck-files';

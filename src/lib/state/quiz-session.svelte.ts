@@ -1,5 +1,5 @@
 /** One quiz on one deck: setup, one question at a time with feedback, results and history. */
-import { isQuotaError, lastQuizAttempt, quizAttempts, saveQuizAttempt, storageFullMessage } from '$lib/db';
+import { lastQuizAttempt, quizAttempts, saveQuizAttempt } from '$lib/db';
 import {
   checkAnswer,
   countsAsRight,
@@ -14,6 +14,7 @@ import {
 } from '$lib/domain';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
+import { failedWrite } from './failed-write';
 
 export type QuizPhase = 'setup' | 'asking' | 'results';
 
@@ -121,7 +122,7 @@ export class QuizSession {
       this.history = [saved, ...this.history];
       this.lastMissed = missedItemIds(saved);
     } catch (e) {
-      this.error = isQuotaError(e) ? storageFullMessage(t.quiz.resultNotSaved) : t.quiz.saveFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.quiz.saveFailed);
     }
   }
 

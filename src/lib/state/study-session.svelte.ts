@@ -1,16 +1,5 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { liveQuery } from 'dexie';
-import {
-  countStudied,
-  gradeCard,
-  isQuotaError,
-  logIdsSince,
-  logsByIds,
-  requestPersistenceOnce,
-  statesOf,
-  storageFullMessage,
-  undoReview
-} from '$lib/db';
+import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckLog } from '$lib/db';
 import {
   byId,
   Scheduler,
@@ -26,7 +15,9 @@ import {
   type StudyQueue
 } from '$lib/domain';
 import * as t from '$lib/text';
-import { SessionProgress, systemClock } from './deck-status';
+import { systemClock } from './deck-status';
+import { failedWrite } from './failed-write';
+import { SessionProgress } from './session-progress';
 
 interface Graded {
   logId: string;
@@ -177,9 +168,7 @@ export class StudySession {
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.study.answerNotSaved)
-        : t.study.saveFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.study.gradeFailed);
     } finally {
       this.#busy = false;
     }
@@ -204,9 +193,7 @@ export class StudySession {
         this.#rebuild(last.itemId);
       }
     } catch (e) {
-      this.error = isQuotaError(e)
-        ? storageFullMessage(t.study.gradeNotUndone)
-        : t.study.undoFailed(t.common.reason(e));
+      this.error = failedWrite(e, t.study.undoFailed);
     } finally {
       this.#busy = false;
     }
@@ -238,24 +225,16 @@ export class StudySession {
 
   /**
    * Keeps the queue in step with grades made elsewhere (another tab) while the session is open;
-   * returns the function that stops following. It watches the keys of the deck's review log since the
-   * study day began (every grade and undo, in any tab, adds or deletes a row there) and reads only
-   * what changed: the new rows and the states of the cards they, or the deleted rows, are about.
-   * (Suspending or resetting a card in another tab shows in this queue at the next session.)
+   * returns the function that stops following. Each grade and undo, in any tab, adds or deletes a row
+   * of the deck's review log since the study day began; only the rows that changed, and the states of
+   * their cards, are read. (Suspending or resetting a card in another tab shows in this queue at the
+   * next session.)
    */
   follow(): () => void {
-    const deckId = this.deck.id;
     /** Today's log rows this session has taken into account, by id. */
     const applied = new Map<string, Pick<ReviewLogEntry, 'cardId' | 'stateBefore'>>();
-    const subscription = liveQuery(async () => {
-      const ids = await logIdsSince(deckId, studyDayStart(this.#clock()).getTime());
-      const now = new Set(ids);
-      const removed = [...applied.keys()].filter((id) => !now.has(id));
-      const added = (await logsByIds(ids.filter((id) => !applied.has(id)))).filter((l) => l !== undefined);
-      const cards = [...new Set([...added.map((l) => l.cardId), ...removed.map((id) => applied.get(id)!.cardId)])];
-      const states = await statesOf(deckId, cards);
-      return { added, removed, states: cards.map((id, i) => [id, states[i] ?? null] as const) };
-    }).subscribe({
+    const since = () => studyDayStart(this.#clock()).getTime();
+    return watchDeckLog(this.deck.id, since, applied, {
       next: ({ added, removed, states }) => {
         // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight; what
         // is skipped here is read again next time, since `applied` has not changed.
@@ -279,6 +258,5 @@ export class StudySession {
       },
       error: (e: unknown) => (this.error = t.study.followFailed(t.common.reason(e)))
     });
-    return () => subscription.unsubscribe();
   }
 }

@@ -1,4 +1,5 @@
 /** Applies a colour theme now and remembers it for the next page load (see static/theme.js). */
+import { loadSettings } from '$lib/db';
 import type { Theme } from '$lib/domain';
 
 const KEY = 'factdeck-theme';
@@ -12,5 +13,14 @@ export function applyTheme(theme: Theme): void {
     else localStorage.setItem(KEY, theme);
   } catch {
     // Storage blocked: the theme still applies to this page.
+  }
+}
+
+/** The theme chosen in Settings wins over the copy static/theme.js read before the first paint. */
+export async function applyStoredTheme(): Promise<void> {
+  try {
+    applyTheme((await loadSettings()).theme);
+  } catch {
+    // Storage blocked: the copy stays.
   }
 }

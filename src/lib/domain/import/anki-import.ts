@@ -4,6 +4,7 @@
  * back; the guid, note type and deck columns are skipped.
  */
 import type { Deck } from '../deck.schema';
+import type { SideName } from '../problems';
 import { htmlToText } from './anki-html';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
 import { badDelimiter, readDelimited } from './delimited-rows';
@@ -53,21 +54,17 @@ export function readAnki(
   });
 
   const cardRows: CardRow[] = [];
-  let labels = { front: 'front', back: 'back' };
+  let labels: { front: SideName; back: SideName } = { front: { side: 'front' }, back: { side: 'back' } };
   for (const row of rows) {
     const fieldColumns = row.cells.map((_, i) => i).filter((i) => !headers.skipped.has(i) && i !== headers.tagsColumn);
     const [front, back, ...extra] = fieldColumns;
     if (back === undefined) {
-      report.problem(row.at, 'This note has only one field; a card needs a front and a back.');
+      report.problem(row.at, { code: 'one-field' });
       continue;
     }
-    labels = { front: `front (column ${front + 1})`, back: `back (column ${back + 1})` };
+    labels = { front: { side: 'front', column: front + 1 }, back: { side: 'back', column: back + 1 } };
     const unused = extra.find((i) => row.cells[i].trim());
-    if (unused !== undefined)
-      report.warnOnce(
-        row.cellAt[unused],
-        'Only the first two fields of each note are imported; the others are left out.'
-      );
+    if (unused !== undefined) report.warnOnce(row.cellAt[unused], { code: 'extra-fields' });
     const read = (value: string) => (headers.html ? htmlToText(value) : value);
     const ownTags = headers.tagsColumn === undefined ? '' : (row.cells[headers.tagsColumn] ?? '');
     cardRows.push({
@@ -107,7 +104,7 @@ function readHeaders(text: string, report: Report): AnkiHeaders | undefined {
     const columnNumber = () => {
       const n = /^\d+$/.test(value) ? Number(value) : 0;
       if (n < 1) {
-        report.problem(at, `"#${match![1]}" must be followed by a column number like 3, not "${value}".`);
+        report.problem(at, { code: 'column-number', header: match![1], value });
         ok = false;
       }
       return n - 1;
@@ -117,15 +114,12 @@ function readHeaders(text: string, report: Report): AnkiHeaders | undefined {
     } else if (key === 'separator') {
       const separator = raw.length === 1 ? raw : (SEPARATORS[value.toLowerCase()] ?? (value.length === 1 ? value : ''));
       if (!separator || badDelimiter(separator)) {
-        report.problem(
-          at,
-          `Unknown separator "${value}": use tab, comma, semicolon, pipe, space, colon or a single character.`
-        );
+        report.problem(at, { code: 'unknown-separator', value });
         ok = false;
       } else headers.separator = separator;
     } else if (key === 'html') {
       if (!/^(?:true|false)$/i.test(value)) {
-        report.problem(at, `"#html" must be true or false, not "${value}".`);
+        report.problem(at, { code: 'html-flag', value });
         ok = false;
       }
       headers.html = value.toLowerCase() === 'true';
@@ -135,7 +129,7 @@ function readHeaders(text: string, report: Report): AnkiHeaders | undefined {
     else if (key === 'tags') headers.tags.push(...value.split(/\s+/));
     else if (key === 'deck') headers.deck = value;
     else if (key === 'columns') columnNames = raw;
-    else if (!KNOWN.has(key)) report.warning(at, `The header line "${line.slice(0, 60)}" is not known; it is ignored.`);
+    else if (!KNOWN.has(key)) report.warning(at, { code: 'unknown-header', line });
     at = end + 1;
   }
   // Column names apply with the final separator, whichever line set it.

@@ -3,8 +3,9 @@
  * cards. Each row keeps where it was in the text so every problem names its line and column.
  */
 import { deckSchema, type Card, type Deck } from '../deck.schema';
+import { schemaIssue, type SideName } from '../problems';
 import { cardIdMaker, deckIdFor, titleFromFileName } from './card-ids';
-import { IMPORT_LIMITS } from './import-types';
+import { IMPORT_LIMITS, type DeckNaming } from './import-types';
 import type { Report } from './report';
 
 /** One card as read; `at`, `frontAt` and `backAt` are offsets into the text. */
@@ -21,26 +22,21 @@ export interface DeckInfo {
   fileName?: string;
   title?: string;
   language?: string;
-  /** How messages name the two sides, e.g. "front (column 1)" or "term". */
-  labels: { front: string; back: string };
+  naming?: DeckNaming;
+  /** How problems name the two sides: by column, or as term and definition. */
+  labels: { front: SideName; back: SideName };
 }
-
-const count = (n: number) => n.toLocaleString('en');
 
 /** The deck, or undefined when `report` holds a problem (from here or from reading the rows). */
 export function rowsToDeck(rows: CardRow[], info: DeckInfo, report: Report): Deck | undefined {
   const { maxCards } = IMPORT_LIMITS;
   if (rows.length > maxCards) {
-    report.problem(
-      rows[maxCards].at,
-      `The file has more than ${count(maxCards)} cards (this is card ${count(maxCards + 1)}); ` +
-        `the limit is ${count(maxCards)} cards per deck. Split it into smaller decks.`
-    );
+    report.problem(rows[maxCards].at, { code: 'too-many-rows', limit: maxCards });
     return undefined;
   }
   if (rows.length === 0) {
     if (report.problems.length === 0)
-      report.problem(0, `No cards found: no line has both a ${info.labels.front} and a ${info.labels.back}.`);
+      report.problem(0, { code: 'no-cards', front: info.labels.front, back: info.labels.back });
     return undefined;
   }
 
@@ -53,25 +49,27 @@ export function rowsToDeck(rows: CardRow[], info: DeckInfo, report: Report): Dec
     // A tags cell may hold several tags separated by spaces (Anki's and our own CSV export).
     const tags = [...new Set(row.tags.flatMap((t) => t.split(/\s+/)).filter(Boolean))];
     checkText(front, row.frontAt, info.labels.front, report);
-    checkText(back, row.backAt, info.labels.back, report, clozeHint(front));
-    for (const tag of tags) checkText(tag, row.at, `tag "${tag.slice(0, 20)}…"`, report);
+    checkText(back, row.backAt, info.labels.back, report, looksLikeAnkiCloze(front));
+    for (const tag of tags) checkText(tag, row.at, { side: 'tag', tag }, report);
 
     const line = report.lines.at(row.at).line;
     const first = firstLineOf.get(front);
     if (first !== undefined && front)
-      report.warning(row.frontAt, `Same ${info.labels.front} as the card on line ${first}; both cards are kept.`);
+      report.warning(row.frontAt, { code: 'same-front', side: info.labels.front, line: first });
     else firstLineOf.set(front, line);
 
     cards.push({ id: nextId(front), type: 'basic', front, back, ...(tags.length ? { tags } : {}) });
   }
   if (report.problems.length) return undefined;
 
-  const title = info.title?.trim() || (info.fileName ? titleFromFileName(info.fileName) : '') || 'Imported deck';
-  const fileName = info.fileName?.split(/[\\/]/).pop()?.trim();
+  const id = deckIdFor(info.fileName, info.title);
+  const fileName = info.fileName?.split(/[\\/]/).pop()?.trim() || null;
+  const title =
+    info.title?.trim() || (info.fileName ? titleFromFileName(info.fileName) : '') || (info.naming?.untitled ?? id);
   const deck = {
-    id: deckIdFor(info.fileName, info.title),
+    id,
     title,
-    description: `Imported from ${fileName || 'pasted text'}.`,
+    description: info.naming ? info.naming.importedFrom(fileName) : (fileName ?? id),
     language: info.language?.trim() || 'en',
     tags: [],
     cards
@@ -82,27 +80,23 @@ export function rowsToDeck(rows: CardRow[], info: DeckInfo, report: Report): Dec
   for (const issue of parsed.error.issues) {
     const [head, index, field] = issue.path;
     const row = head === 'cards' && typeof index === 'number' ? rows[index] : undefined;
-    if (!row) report.problem(0, `The deck's "${String(head ?? 'deck')}" ${issue.message}.`);
+    if (!row) report.problem(0, { code: 'deck-field', field: String(head ?? 'deck'), issue: schemaIssue(issue) });
     else
-      report.problem(
-        field === 'front' ? row.frontAt : field === 'back' ? row.backAt : row.at,
-        `This card's "${String(field ?? 'card')}" ${issue.message}.`
-      );
+      report.problem(field === 'front' ? row.frontAt : field === 'back' ? row.backAt : row.at, {
+        code: 'card-field',
+        field: String(field ?? 'card'),
+        issue: schemaIssue(issue)
+      });
   }
   return undefined;
 }
 
-function checkText(value: string, at: number, label: string, report: Report, hint = ''): void {
+function checkText(value: string, at: number, side: SideName, report: Report, ankiCloze = false): void {
   const max = IMPORT_LIMITS.maxFieldChars;
-  if (value === '') report.problem(at, `The ${label} is empty.${hint}`);
-  else if (value.length > max)
-    report.problem(
-      at,
-      `The ${label} is ${count(value.length)} characters long; the limit is ${count(max)} characters. ` +
-        'Shorten it or split it into several cards.'
-    );
+  if (value === '') report.problem(at, { code: 'empty-side', side, ankiCloze });
+  else if (value.length > max) report.problem(at, { code: 'side-too-long', side, length: value.length, limit: max });
 }
 
-function clozeHint(front: string): string {
-  return /\{\{c\d+::/.test(front) ? ' This looks like an Anki cloze note; only Basic notes can be imported.' : '';
+function looksLikeAnkiCloze(front: string): boolean {
+  return /\{\{c\d+::/.test(front);
 }

@@ -10,7 +10,6 @@ import type { Report } from './report';
 
 const FRONT_NAMES = new Set(['front', 'term', 'question', 'prompt', 'word', 'q', 'side 1']);
 const BACK_NAMES = new Set(['back', 'definition', 'answer', 'response', 'meaning', 'translation', 'a', 'side 2']);
-const DELIMITER_NAMES: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '\t': 'a tab' };
 
 type Layout = { tagColumns: number[] | 'rest' };
 
@@ -22,8 +21,7 @@ export function readCsv(
   onProgress?: (fraction: number) => void
 ): Deck | undefined {
   const delimiter = format === 'tsv' ? '\t' : csvDelimiter(text);
-  if (format === 'csv' && delimiter !== ',')
-    report.warning(0, `Columns are separated by ${DELIMITER_NAMES[delimiter]}, not commas; the file is read that way.`);
+  if (format === 'csv' && delimiter !== ',') report.warning(0, { code: 'delimiter', delimiter });
   const rows = readDelimited(text, delimiter, report, { maxRows: IMPORT_LIMITS.maxCards + 2, onProgress });
 
   let layout: Layout = { tagColumns: 'rest' };
@@ -32,35 +30,33 @@ export function readCsv(
     const header = rows.shift()!;
     layout = headerLayout(header, report);
     named = header.cells.length;
-    report.warning(header.at, `The first line (${header.cells.join(', ')}) is read as column names, not as a card.`);
+    report.warning(header.at, { code: 'header-row', cells: header.cells });
   }
 
   const cardRows: CardRow[] = [];
   for (const row of rows) {
     const { cells, cellAt } = row;
     if (cells.length < 2) {
-      report.problem(
-        row.at,
-        `This line has only one column; a card needs a front and a back separated by ${DELIMITER_NAMES[delimiter]}.`
-      );
+      report.problem(row.at, { code: 'one-column', delimiter });
       continue;
     }
     const unnamed = cells.findIndex((c, i) => i >= named && c.trim());
-    if (unnamed !== -1) report.warnOnce(cellAt[unnamed], 'Columns without a name in the first line are not imported.');
+    if (unnamed !== -1) report.warnOnce(cellAt[unnamed], { code: 'unnamed-columns' });
     const tags = layout.tagColumns === 'rest' ? cells.slice(2) : layout.tagColumns.map((i) => cells[i] ?? '');
     cardRows.push({ front: cells[0], back: cells[1], tags, at: row.at, frontAt: cellAt[0], backAt: cellAt[1] });
   }
-  return rowsToDeck(cardRows, { ...info, labels: { front: 'front (column 1)', back: 'back (column 2)' } }, report);
+  const labels = { front: { side: 'front', column: 1 }, back: { side: 'back', column: 2 } } as const;
+  return rowsToDeck(cardRows, { ...info, labels }, report);
 }
 
 /** Comma, unless the first line has more semicolons or tabs (Excel writes ";" in many languages). */
-function csvDelimiter(text: string): string {
+function csvDelimiter(text: string): ',' | ';' | '\t' {
   const firstLine = text
     .trimStart()
     .split('\n', 1)[0]
     .replace(/"(?:[^"]|"")*"/g, '');
-  let best = ',';
-  for (const d of [';', '\t']) if (countOf(firstLine, d) > countOf(firstLine, best)) best = d;
+  let best: ',' | ';' | '\t' = ',';
+  for (const d of [';', '\t'] as const) if (countOf(firstLine, d) > countOf(firstLine, best)) best = d;
   return best;
 }
 
@@ -84,8 +80,7 @@ function headerLayout(header: { cells: string[]; cellAt: number[] }, report: Rep
   header.cells.forEach((cell, i) => {
     if (i < 2) return;
     if (/^tags?\b/.test(columnName(cell))) tagColumns.push(i);
-    else if (cell.trim())
-      report.warning(header.cellAt[i], `The column "${cell.trim()}" is not imported: only front, back and tags are.`);
+    else if (cell.trim()) report.warning(header.cellAt[i], { code: 'extra-column', name: cell.trim() });
   });
   return { tagColumns };
 }

@@ -6,13 +6,14 @@
 import { deckSchema, type Deck } from '../deck.schema';
 import { parseDeckText } from '../deck-parse';
 import { loadYaml, offsetOf, type Path } from '../deck-yaml';
+import { schemaIssue, type DeckProblem, type JsonError } from '../problems';
 import { IMPORT_LIMITS } from './import-types';
 import { findJsonSyntaxError } from './json-syntax';
 import type { Report } from './report';
 
 export function readDeckYaml(text: string, report: Report): Deck | undefined {
   const { deck, problems } = parseDeckText(text, report.path);
-  report.problems.push(...problems.map((p) => ({ ...p, message: reword(p.message) })));
+  report.problems.push(...problems.map(onDevice));
   return deck && checkLimits(deck, text, report);
 }
 
@@ -21,44 +22,48 @@ export function readDeckJson(text: string, report: Report): Deck | undefined {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const error = findJsonSyntaxError(text) ?? engineError(e, text, report);
-    report.problem(error.at, `JSON syntax error: ${error.message}`);
+    const { at, error } = findJsonSyntaxError(text) ?? engineError(e, text, report);
+    report.problem(at, { code: 'json-syntax', error });
     return undefined;
   }
   const parsed = deckSchema.safeParse(data);
   if (parsed.success) return checkLimits(parsed.data, text, report);
 
-  // JSON is YAML too: the YAML deck reader words and places each problem as for content files.
+  // JSON is YAML too: the YAML deck reader places each problem as for content files.
   const asYaml = parseDeckText(text, report.path).problems;
-  if (asYaml.length && !asYaml.some((p) => p.message.startsWith('YAML syntax error')))
-    report.problems.push(...asYaml.map((p) => ({ ...p, message: reword(p.message) })));
+  if (asYaml.length && !asYaml.some((p) => p.problem.code === 'yaml-syntax'))
+    report.problems.push(...asYaml.map(onDevice));
   else
     for (const issue of parsed.error.issues)
-      report.problem(0, `${issue.path.length ? `"${issue.path.join('.')}" ` : 'The deck '}${issue.message}`);
+      report.problem(0, {
+        code: 'deck-json',
+        path: issue.path.length ? issue.path.join('.') : null,
+        issue: schemaIssue(issue)
+      });
   return undefined;
 }
 
 /** Source files do not exist on a device, so a source named by id cannot be found. */
-function reword(message: string): string {
-  const unknown = /^unknown source "(.*)": no content\/\*\.source\.yaml file has id/.exec(message);
-  if (!unknown) return message;
-  return (
-    `the source "${unknown[1]}" is named by its id only; an imported deck must write each source in full ` +
-    'under "sources" (id, title, author, publisher, date, paragraphs)'
-  );
+function onDevice(p: DeckProblem): DeckProblem {
+  return p.problem.code === 'unknown-source'
+    ? { ...p, problem: { code: 'inline-source-needed', id: p.problem.id } }
+    : p;
 }
 
-/** Where an engine's JSON.parse message says the error is: "line 3 column 5" or "position 42". */
-function engineError(e: unknown, text: string, report: Report): { at: number; message: string } {
-  const message = e instanceof Error ? e.message : String(e);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  const position = /position (\d+)/.exec(message);
+/**
+ * Where an engine's JSON.parse message says the error is: "line 3 column 5" or "position 42". The
+ * engine's words are all there is to go on; they are passed on as they are.
+ */
+function engineError(e: unknown, text: string, report: Report): { at: number; error: JsonError } {
+  const detail = e instanceof Error ? e.message : String(e);
+  const lineCol = /line (\d+) column (\d+)/.exec(detail);
+  const position = /position (\d+)/.exec(detail);
   const at = lineCol
     ? report.lines.lineStart(Number(lineCol[1])) + Number(lineCol[2]) - 1
     : position
       ? Number(position[1])
       : 0;
-  return { at: Math.min(at, text.length), message };
+  return { at: Math.min(at, text.length), error: { code: 'engine', detail } };
 }
 
 const TEXT_FIELDS = ['front', 'back', 'text', 'answer', 'explanation', 'claimBy', 'options', 'accept', 'tags'];
@@ -71,13 +76,8 @@ function checkLimits(deck: Deck, text: string, report: Report): Deck | undefined
     loaded ??= loadYaml(text);
     return loaded.ok ? offsetOf(loaded.doc, path) : 0;
   };
-  const count = (n: number) => n.toLocaleString('en');
   if (deck.cards.length > maxCards) {
-    report.problem(
-      locate(['cards', maxCards]),
-      `The deck has ${count(deck.cards.length)} cards; the limit is ${count(maxCards)} cards per deck. ` +
-        'Split it into smaller decks.'
-    );
+    report.problem(locate(['cards', maxCards]), { code: 'too-many-cards', count: deck.cards.length, limit: maxCards });
     return undefined;
   }
   deck.cards.forEach((card, i) => {
@@ -87,11 +87,13 @@ function checkLimits(deck: Deck, text: string, report: Report): Deck | undefined
       const texts = Array.isArray(value) ? value : [value];
       texts.forEach((t, j) => {
         if (typeof t === 'string' && t.length > maxFieldChars)
-          report.problem(
-            locate(Array.isArray(value) ? ['cards', i, field, j] : ['cards', i, field]),
-            `card "${card.id}": "${field}" is ${count(t.length)} characters long; the limit is ` +
-              `${count(maxFieldChars)} characters. Shorten it or split it into several cards.`
-          );
+          report.problem(locate(Array.isArray(value) ? ['cards', i, field, j] : ['cards', i, field]), {
+            code: 'field-too-long',
+            card: card.id,
+            field,
+            length: t.length,
+            limit: maxFieldChars
+          });
       });
     }
   });

@@ -71,11 +71,9 @@ function reportQuoteError(errors: Papa.ParseError[], text: string, rowAt: number
   // papaparse's index is just past the field's opening quote mark
   const index = typeof error.index === 'number' ? error.index : rowAt;
   const at = text[index - 1] === '"' ? index - 1 : Math.max(rowAt, Math.min(index, text.length));
-  const twice = 'To write a quote mark inside a field, put the whole field in quotes and write the mark twice: "".';
-  if (missing) report.problem(at, `This quoted text is never closed: add a " at its end. ${twice}`);
-  else if (error.code === 'InvalidQuotes')
-    report.problem(at, `A field in quotes must end right after its closing quote mark. ${twice}`);
-  else report.problem(at, `This line could not be read (${error.message}).`);
+  if (missing) report.problem(at, { code: 'unclosed-quote' });
+  else if (error.code === 'InvalidQuotes') report.problem(at, { code: 'bad-quote' });
+  else report.problem(at, { code: 'unreadable-line', detail: error.message });
 }
 
 /** Where each field of the row at `at` starts, scanning the way papaparse reads quotes. */

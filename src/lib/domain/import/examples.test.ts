@@ -7,7 +7,7 @@ import yaml from '../../../../docs/examples/capitals.deck.yaml?raw';
 import json from '../../../../docs/examples/capitals.json?raw';
 import tsv from '../../../../docs/examples/capitals.tsv?raw';
 import { parseImport } from './index';
-import { deckOf, sides } from './test-helpers';
+import { deckOf, naming, sides } from './test-helpers';
 
 const CAPITALS: [string, string][] = [
   ['Capital of France', 'Paris'],
@@ -21,7 +21,7 @@ const TAGS = [['europe'], ['south-america'], ['africa'], ['oceania'], ['south-am
 
 describe('docs/examples', () => {
   it('capitals.csv: a header row, a quoted field with a comma, a tags column', () => {
-    const result = parseImport({ text: csv, fileName: 'capitals.csv' });
+    const result = parseImport({ text: csv, fileName: 'capitals.csv', naming });
     const deck = deckOf(result);
     expect(result.format).toBe('csv');
     expect(sides(deck)).toEqual(CAPITALS);

@@ -1,6 +1,6 @@
 /** What an in-app import takes and gives back. */
 import type { Deck } from '../deck.schema';
-import type { DeckProblem } from '../deck-parse';
+import type { DeckProblem } from '../problems';
 
 export type { DeckProblem };
 
@@ -32,6 +32,19 @@ export interface ImportInput {
   cardSeparator?: string;
   /** Language tag of the cards for formats that have none (default "en"). */
   language?: string;
+  /** How to name a deck whose file gives it no title of its own (the app passes its words). */
+  naming?: DeckNaming;
+}
+
+/**
+ * The title of a deck with none of its own, and the description of any deck read from a table; both
+ * are deck data, in the learner's language, so the caller words them. Without it the deck is named by
+ * its id and described by its file name.
+ */
+export interface DeckNaming {
+  untitled: string;
+  /** `source`: the file's name, or null for pasted text. */
+  importedFrom: (source: string | null) => string;
 }
 
 /** Either `deck` with no problems, or problems and no deck; warnings may come with either. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deckSchema } from '../deck.schema';
 import { IMPORT_LIMITS, parseImport, type ImportInput } from './index';
-import { deckOf, problemsOf, sides, where } from './test-helpers';
+import { deckOf, naming, problemsOf, sides, where } from './test-helpers';
 
 const rows = (n: number, row = (i: number) => `Front number ${i},Back ${i},tag${i % 10}`) =>
   Array.from({ length: n }, (_, i) => row(i)).join('\n');
@@ -91,7 +91,11 @@ describe('parseImport: text clean-up', () => {
 
 describe('parseImport: ids, title and description', () => {
   it('gives the same ids when the same file is imported again', () => {
-    const input: ImportInput = { text: 'France,Paris\nPeru,Lima\nFrance,again', fileName: 'Capitals 2024.csv' };
+    const input: ImportInput = {
+      text: 'France,Paris\nPeru,Lima\nFrance,again',
+      fileName: 'Capitals 2024.csv',
+      naming
+    };
     const first = deckOf(parseImport(input));
     expect(deckOf(parseImport(input))).toEqual(first);
     expect(first).toMatchObject({
@@ -123,7 +127,7 @@ describe('parseImport: ids, title and description', () => {
 
   it('names the deck from the file name, else the title, else "imported-deck"', () => {
     const name = (input: Omit<ImportInput, 'text'>) => {
-      const { id, title } = deckOf(parseImport({ text: 'a\tb', ...input }));
+      const { id, title } = deckOf(parseImport({ text: 'a\tb', ...input, naming }));
       return [id, title];
     };
     expect(name({ fileName: 'C:\\Users\\me\\World_capitals.txt', title: 'Capitals!' })).toEqual([

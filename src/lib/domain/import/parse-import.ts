@@ -10,19 +10,12 @@ import { detectFormat } from './detect-format';
 import type { ImportFormat, ImportInput, ImportResult } from './import-types';
 import { LineIndex } from './line-index';
 import { readQuizlet } from './quizlet-import';
+import type { ImportProblem, NotTextKind } from '../problems';
 import { Report } from './report';
-import { cleanText, refuseText, UNDECODED_WARNING, undecodedAt } from './text-checks';
+import { cleanText, refuseText, undecodedAt } from './text-checks';
 
-/** Files people pick by mistake, with what to do instead. */
-const NOT_TEXT: Record<string, string> = {
-  apkg: 'This is an Anki package (.apkg), which cannot be read here. In Anki, export the deck as "Notes in Plain Text" and import that file.',
-  colpkg:
-    'This is an Anki collection (.colpkg), which cannot be read here. In Anki, export a deck as "Notes in Plain Text" and import that file.',
-  xlsx: 'This is an Excel workbook, which cannot be read here. In Excel, save it as "CSV UTF-8" and import that file.',
-  xls: 'This is an Excel workbook, which cannot be read here. In Excel, save it as "CSV UTF-8" and import that file.',
-  ods: 'This is a spreadsheet, which cannot be read here. Save it as CSV (UTF-8) and import that file.',
-  numbers: 'This is a Numbers spreadsheet, which cannot be read here. Export it as CSV and import that file.'
-};
+/** Files people pick by mistake, which get their own advice. */
+const NOT_TEXT = new Set<string>(['apkg', 'colpkg', 'xlsx', 'xls', 'ods', 'numbers'] satisfies NotTextKind[]);
 
 /**
  * Reads an uploaded or pasted file as a deck. The result holds a deck and no problems, or problems
@@ -30,7 +23,8 @@ const NOT_TEXT: Record<string, string> = {
  */
 export function parseImport(input: ImportInput, onProgress?: (fraction: number) => void): ImportResult {
   let format: ImportFormat = 'quizlet';
-  let path = 'pasted text';
+  // Pasted text has no file name: its problems have an empty path.
+  let path = '';
   try {
     input ??= { text: '' }; // callers in plain JavaScript may pass nothing
     path = input.fileName?.split(/[\\/]/).pop()?.trim() || path;
@@ -39,14 +33,17 @@ export function parseImport(input: ImportInput, onProgress?: (fraction: number) 
     if (refusal) {
       format = detectFormat({ ...input, text: raw.slice(0, 4096) });
       const extension = /\.([a-z]+)$/i.exec(path)?.[1].toLowerCase() ?? '';
-      const message = refusal.startsWith('This does not look') ? (NOT_TEXT[extension] ?? refusal) : refusal;
-      return { format, problems: [{ path, line: 1, col: 1, message }], warnings: [] };
+      const problem: ImportProblem =
+        refusal.code === 'binary' && NOT_TEXT.has(extension)
+          ? { code: 'not-text', kind: extension as NotTextKind }
+          : refusal;
+      return { format, problems: [{ path, line: 1, col: 1, problem }], warnings: [] };
     }
     format = detectFormat(input);
     const text = cleanText(raw);
     const report = new Report(path, new LineIndex(text));
     const undecoded = undecodedAt(text);
-    if (undecoded !== -1) report.warning(undecoded, UNDECODED_WARNING);
+    if (undecoded !== -1) report.warning(undecoded, { code: 'undecoded' });
 
     const progress = onProgress && ((fraction: number) => onProgress(Math.min(0.9, Math.max(0, fraction * 0.9))));
     const deck = read(format, text, input, report, progress);
@@ -55,16 +52,10 @@ export function parseImport(input: ImportInput, onProgress?: (fraction: number) 
     const { problems, warnings } = report.finish();
     if (problems.length) return { format, problems, warnings };
     if (deck) return { format, deck, problems, warnings };
-    return {
-      format,
-      problems: [{ path, line: 1, col: 1, message: 'No deck could be read from this file.' }],
-      warnings
-    };
+    return { format, problems: [{ path, line: 1, col: 1, problem: { code: 'nothing-read' } }], warnings };
   } catch (e) {
-    const message =
-      `Something went wrong while reading this file (${e instanceof Error ? e.message : String(e)}). ` +
-      'Please report this problem, with the file if you can.';
-    return { format, problems: [{ path, line: 1, col: 1, message }], warnings: [] };
+    const problem: ImportProblem = { code: 'crashed', detail: e instanceof Error ? e.message : String(e) };
+    return { format, problems: [{ path, line: 1, col: 1, problem }], warnings: [] };
   }
 }
 
@@ -75,7 +66,7 @@ function read(
   report: Report,
   progress: ((fraction: number) => void) | undefined
 ): Deck | undefined {
-  const info = { fileName: input.fileName, title: input.title, language: input.language };
+  const info = { fileName: input.fileName, title: input.title, language: input.language, naming: input.naming };
   switch (format) {
     case 'factdeck-yaml':
       return readDeckYaml(text, report);

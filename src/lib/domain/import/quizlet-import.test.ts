@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
-import { deckOf, problemsOf, sides, where } from './test-helpers';
+import { deckOf, naming, problemsOf, sides, where } from './test-helpers';
 
 describe("Quizlet's export", () => {
   it('reads a tab between term and definition and a card per line, as pasted', () => {
-    const result = parseImport({ text: 'France\tParis\nPeru\tLima, a city\n', title: 'Capitals' });
+    const result = parseImport({ text: 'France\tParis\nPeru\tLima, a city\n', title: 'Capitals', naming });
     expect(result.format).toBe('quizlet');
     const deck = deckOf(result);
     expect(sides(deck)).toEqual([

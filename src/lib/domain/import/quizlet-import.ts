@@ -23,10 +23,9 @@ export function readQuizlet(
   const cardSeparator = separatorFrom(separators.cardSeparator) || '\n';
   const termSeparator =
     separatorFrom(separators.termSeparator) || (text.includes('\t') || !text.includes(',') ? '\t' : ',');
-  if (!separators.termSeparator && termSeparator === ',')
-    report.warning(0, 'No tabs found, so each term is read up to the first comma and the definition after it.');
+  if (!separators.termSeparator && termSeparator === ',') report.warning(0, { code: 'comma-terms' });
   if (termSeparator === cardSeparator) {
-    report.problem(0, 'The separator between cards must differ from the one between term and definition.');
+    report.problem(0, { code: 'same-separators' });
     return undefined;
   }
 
@@ -39,11 +38,7 @@ export function readQuizlet(
     const at = pos + (card.length - card.trimStart().length);
     if (card.trim()) {
       const split = card.indexOf(termSeparator);
-      if (split === -1)
-        report.problem(
-          at,
-          `No ${separatorName(termSeparator)} between the term and the definition; every card needs both.`
-        );
+      if (split === -1) report.problem(at, { code: 'no-separator', separator: termSeparator });
       else {
         const back = card.slice(split + termSeparator.length);
         const backAt = pos + split + termSeparator.length + (back.length - back.trimStart().length);
@@ -53,15 +48,10 @@ export function readQuizlet(
     }
     pos = end + cardSeparator.length;
   }
-  return rowsToDeck(rows, { ...info, labels: { front: 'term', back: 'definition' } }, report);
+  return rowsToDeck(rows, { ...info, labels: { front: { side: 'term' }, back: { side: 'definition' } } }, report);
 }
 
 /** A separator as typed, where "\t" and "\n" written out stand for tab and new line. */
 function separatorFrom(typed: string | undefined): string {
   return (typed ?? '').replace(/\r\n?/g, '\n').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-}
-
-function separatorName(separator: string): string {
-  const names: Record<string, string> = { '\t': 'tab', ',': 'comma', ';': 'semicolon', '\n': 'line break' };
-  return names[separator] ?? `"${separator}"`;
 }

@@ -1,5 +1,5 @@
 /** Collects an import's problems and warnings, each placed at a line and column of the text. */
-import type { DeckProblem } from '../deck-parse';
+import type { DeckProblem, Problem } from '../problems';
 import { IMPORT_LIMITS } from './import-types';
 import type { LineIndex } from './line-index';
 
@@ -14,20 +14,21 @@ export class Report {
   ) {}
 
   /** Something that stops the import, at character `offset` of the text. */
-  problem(offset: number, message: string): void {
-    this.problems.push({ path: this.path, ...this.lines.at(offset), message });
+  problem(offset: number, problem: Problem): void {
+    this.problems.push({ path: this.path, ...this.lines.at(offset), problem });
   }
 
   /** Something the teacher should know; the deck is imported anyway. */
-  warning(offset: number, message: string): void {
-    this.warnings.push({ path: this.path, ...this.lines.at(offset), message });
+  warning(offset: number, problem: Problem): void {
+    this.warnings.push({ path: this.path, ...this.lines.at(offset), problem });
   }
 
   /** A warning given once per file however often it applies, at its first place. */
-  warnOnce(offset: number, message: string): void {
-    if (this.once.has(message)) return;
-    this.once.add(message);
-    this.warning(offset, message);
+  warnOnce(offset: number, problem: Problem): void {
+    const key = JSON.stringify(problem);
+    if (this.once.has(key)) return;
+    this.once.add(key);
+    this.warning(offset, problem);
   }
 
   /** Problems and warnings in text order, each list cut to `IMPORT_LIMITS.maxListed` plus a summary. */
@@ -36,18 +37,9 @@ export class Report {
   }
 }
 
-function capped(list: DeckProblem[], noun: string): DeckProblem[] {
+function capped(list: DeckProblem[], of: 'problem' | 'warning'): DeckProblem[] {
   const sorted = [...list].sort((a, b) => a.line - b.line || a.col - b.col);
   const max = IMPORT_LIMITS.maxListed;
   if (sorted.length <= max) return sorted;
-  const rest = sorted.length - max;
-  return [
-    ...sorted.slice(0, max),
-    {
-      ...sorted[max],
-      message:
-        `…and ${rest.toLocaleString('en')} more ${noun}${rest === 1 ? '' : 's'} from here on, not listed.` +
-        (noun === 'problem' ? ' Fix the ones above and import the file again to see the rest.' : '')
-    }
-  ];
+  return [...sorted.slice(0, max), { ...sorted[max], problem: { code: 'more', count: sorted.length - max, of } }];
 }

@@ -1,7 +1,11 @@
 /** Shared assertions for the import tests (not part of the public API). */
 import { expect } from 'vitest';
+import * as t from '$lib/text';
 import type { Deck } from '../deck.schema';
 import type { DeckProblem, ImportResult } from './import-types';
+
+/** The app's words for a deck with no title of its own and for where it came from. */
+export const naming = t.import.naming;
 
 /** The deck of a result that must have imported. */
 export function deckOf(result: ImportResult): Deck {
@@ -18,7 +22,7 @@ export function problemsOf(result: ImportResult): string[] {
 }
 
 export function where(p: DeckProblem): string {
-  return `${p.line}:${p.col} ${p.message}`;
+  return `${p.line}:${p.col} ${t.problems.words(p.problem)}`;
 }
 
 /** Front and back of each card. */

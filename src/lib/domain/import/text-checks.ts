@@ -2,6 +2,7 @@
  * Checks on the whole text before any format reads it: size, binary data, emptiness, and the
  * clean-up every format shares (byte order mark, Windows and old Mac line endings).
  */
+import type { ImportProblem } from '../problems';
 import { IMPORT_LIMITS } from './import-types';
 
 const REPLACEMENT = '\uFFFD';
@@ -13,39 +14,18 @@ export function cleanText(raw: string): string {
 }
 
 /** Why the text cannot be imported at all, or undefined when it can be read. */
-export function refuseText(raw: string, size: number | undefined): string | undefined {
+export function refuseText(raw: string, size: number | undefined): ImportProblem | undefined {
   const bytes = Math.max(size ?? 0, raw.length);
-  if (bytes > IMPORT_LIMITS.maxBytes)
-    return (
-      `The file is too large (${megabytes(bytes)} MB); the limit is ${megabytes(IMPORT_LIMITS.maxBytes)} MB. ` +
-      'Split it into smaller decks and import them one by one.'
-    );
-  if (looksLikeUtf16(raw))
-    return (
-      'This file is saved as UTF-16 text (Excel calls it "Unicode Text"), which cannot be read here. ' +
-      'Save it as "CSV UTF-8" or as UTF-8 text and try again.'
-    );
-  if (looksBinary(raw))
-    return (
-      'This does not look like a text file (it holds binary data, like an image or an Excel .xlsx workbook). ' +
-      'Save or export the deck as CSV or plain text and try again.'
-    );
-  if (cleanText(raw).trim() === '') return 'The file is empty: there is nothing to import.';
+  if (bytes > IMPORT_LIMITS.maxBytes) return { code: 'too-large', bytes, limit: IMPORT_LIMITS.maxBytes };
+  if (looksLikeUtf16(raw)) return { code: 'utf16' };
+  if (looksBinary(raw)) return { code: 'binary' };
+  if (cleanText(raw).trim() === '') return { code: 'empty' };
   return undefined;
 }
 
 /** Offset of the first character that could not be decoded, if any (a file not saved as UTF-8). */
 export function undecodedAt(text: string): number {
   return text.indexOf(REPLACEMENT);
-}
-
-export const UNDECODED_WARNING =
-  'Some characters could not be read and show as "\uFFFD": the file is probably not saved as UTF-8. ' +
-  'Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again, or fix those cards after importing.';
-
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 100 || Number.isInteger(mb) ? String(Math.round(mb)) : mb.toFixed(1);
 }
 
 /** UTF-16 decoded as UTF-8: a NUL after (or before) nearly every letter, always on the same side. */

@@ -83,3 +83,12 @@ export const error = {
   storageFull: (outcome: string) =>
     `Your device is out of storage space, so ${outcome}. Free some space on it, or download a backup from Settings, then try again.`
 };
+
+/**
+ * The words for one write that can fail (see `failedWrite` in src/lib/state): `full` ends "Your device
+ * is out of storage space, so …" and says what did not happen; `other` words any other failure's reason.
+ */
+export interface FailedWrite {
+  full: string;
+  other: (reason: string) => string;
+}

@@ -1,4 +1,5 @@
 /** The import page. */
+import type { FailedWrite } from './common';
 import { isAre, plural } from './plural';
 
 // `import` is a keyword, so the section gets another name inside this module.
@@ -60,10 +61,16 @@ const importing = {
   tooLarge: (name: string, megabytes: string) =>
     `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
   readFailed: (reason: string) => `The file could not be read: ${reason}`,
+  /** A deck read from a table: its title when the file gives none, and its description. */
+  naming: {
+    untitled: 'Imported deck',
+    importedFrom: (source: string | null) => `Imported from ${source ?? 'pasted text'}.`
+  },
   /** For `readFailed`, when the browser gives no reason. */
   workerStopped: 'the import worker stopped',
-  /** For `t.error.storageFull`. */
-  nothingImported: 'nothing was imported',
-  saveFailed: (reason: string) => `Nothing was imported: ${reason}`
+  saveFailed: {
+    full: 'nothing was imported',
+    other: (reason: string) => `Nothing was imported: ${reason}`
+  } satisfies FailedWrite
 };
 export { importing as import };

@@ -10,3 +10,5 @@ export * from './sources';
 export * from './stats';
 export * from './card-browser';
 export * from './settings';
+export * from './problems';
+export * from './backup-problems';

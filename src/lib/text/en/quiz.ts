@@ -1,5 +1,6 @@
 /** The quiz page. */
 import { answers } from './card';
+import type { FailedWrite } from './common';
 
 export const quiz = {
   title: (deck: string) => `Quiz: ${deck}`,
@@ -61,7 +62,8 @@ export const quiz = {
   pairsRight: (right: number, total: number) => `${right} of ${total} pairs right`,
   falseBecause: (rightAnswer: string) => `${answers.false}: ${rightAnswer}`,
   noQuestions: 'These choices leave no questions to ask. Pick more question types or all cards.',
-  /** For `t.error.storageFull`. */
-  resultNotSaved: 'your result was not saved',
-  saveFailed: (reason: string) => `Your result could not be saved: ${reason}`
+  saveFailed: {
+    full: 'your result was not saved',
+    other: (reason: string) => `Your result could not be saved: ${reason}`
+  } satisfies FailedWrite
 };

@@ -1,4 +1,5 @@
 /** The settings page: display, scheduling, backup, restore, snapshots, reset, check data. */
+import type { FailedWrite } from './common';
 import { isAre, plural } from './plural';
 
 export const settings = {
@@ -45,9 +46,6 @@ export const settings = {
   lostReviews: (n: number) => plural(n, 'review'),
   lostQuizAttempts: (n: number) => plural(n, 'quiz attempt'),
   lostDeck: (title: string) => `the deck “${title}”`,
-  /** For `t.error.storageFull`. */
-  nothingChanged: 'nothing was changed',
-  nothingChangedBecause: (reason: string) => `Nothing was changed: ${reason}`,
   backup: {
     heading: 'Backup',
     intro:
@@ -74,7 +72,10 @@ export const settings = {
     restore: 'Restore',
     replaced: (when: string) => `Restored the backup of ${when}: this device now holds exactly what it held.`,
     merged: (when: string) => `Merged the backup of ${when} with what was here.`,
-    failed: (reason: string) => `Nothing was changed: the restore failed (${reason}).`
+    failed: {
+      full: 'nothing was changed',
+      other: (reason: string) => `Nothing was changed: the restore failed (${reason}).`
+    } satisfies FailedWrite
   },
   snapshots: {
     heading: 'Snapshots',
@@ -101,7 +102,11 @@ export const settings = {
     restore: 'Restore',
     restored: (when: string) => `Everything is back as it was ${when}.`,
     gone: 'This snapshot no longer exists.',
-    newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.'
+    newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.',
+    failed: {
+      full: 'nothing was changed',
+      other: (reason: string) => `Nothing was changed: ${reason}`
+    } satisfies FailedWrite
   },
   reset: {
     heading: 'Start over',
@@ -113,8 +118,10 @@ export const settings = {
     yes: 'Yes, reset all progress',
     downloaded: (name: string) => `Downloaded ${name}.`,
     done: 'All progress was reset. A snapshot of it is listed below if you change your mind.',
-    /** For `t.error.storageFull`. */
-    nothingChanged: 'nothing was changed (the snapshot taken first needs space too)'
+    failed: {
+      full: 'nothing was changed (the snapshot taken first needs space too)',
+      other: (reason: string) => `Nothing was changed: ${reason}`
+    } satisfies FailedWrite
   },
   check: {
     heading: 'Check data',
@@ -146,8 +153,9 @@ export const settings = {
       `${card}: no deck on this device has this card. Its progress${reviews ? ` and ${plural(reviews, 'review')}` : ''} are kept, in case the deck comes back.`,
     unusableLog: (card: string, logId: string) =>
       `${card}: review ${logId} has no usable grade or time. It is kept, but not counted.`,
-    /** For `t.error.storageFull`. */
-    nothingRepaired: 'nothing was repaired',
-    failed: (reason: string) => `The check could not run, and nothing was changed: ${reason}`
+    failed: {
+      full: 'nothing was repaired',
+      other: (reason: string) => `The check could not run, and nothing was changed: ${reason}`
+    } satisfies FailedWrite
   }
 };

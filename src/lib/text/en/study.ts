@@ -1,4 +1,5 @@
 /** The study page. */
+import type { FailedWrite } from './common';
 import { plural } from './plural';
 
 export const study = {
@@ -18,12 +19,14 @@ export const study = {
   undone: 'Grade undone: the card is back.',
   nextDue: (when: string) => `Next card due ${when}.`,
   noneScheduled: 'No more cards are scheduled in this deck.',
-  /** For `t.error.storageFull`. */
-  answerNotSaved: 'your answer was not saved',
-  saveFailed: (reason: string) => `Your answer could not be saved: ${reason}`,
-  /** For `t.error.storageFull`. */
-  gradeNotUndone: 'the grade was not undone',
-  undoFailed: (reason: string) => `The grade could not be undone: ${reason}`,
+  gradeFailed: {
+    full: 'your answer was not saved',
+    other: (reason: string) => `Your answer could not be saved: ${reason}`
+  } satisfies FailedWrite,
+  undoFailed: {
+    full: 'the grade was not undone',
+    other: (reason: string) => `The grade could not be undone: ${reason}`
+  } satisfies FailedWrite,
   undoTooLate: 'That grade can no longer be undone: the card was studied again since.',
   /** Following grades made in another tab failed. */
   followFailed: (reason: string) => `Progress could not be read: ${reason}`,

@@ -17,7 +17,7 @@ import {
   type StudyDayOptions,
   type StudyItem
 } from '$lib/domain';
-import type { DeviceDeck } from '$lib/state';
+import type { DeviceDeck } from './all-decks';
 
 export interface LeechRow {
   deckId: string;

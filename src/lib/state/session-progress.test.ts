@@ -10,7 +10,8 @@ import {
   type CardProgress,
   type ReviewLogEntry
 } from '$lib/domain';
-import { loadDeckProgress, queueFor, SessionProgress } from './deck-status';
+import { loadDeckProgress, queueFor } from './deck-status';
+import { SessionProgress } from './session-progress';
 
 const DECK = 'deck';
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { State, studyItemKey, studyItems, type CardProgress, type Deck } from '$lib/domain';
-import type { DeviceDeck } from '$lib/state';
+import type { DeviceDeck } from './all-decks';
 import { ALL_CARDS, browserRows, foldText, itemState, kindsOf, queryRows, tagsOf } from './card-browser';
 
 function deck(id: string, cards: Deck['cards']): DeviceDeck {

@@ -1,6 +1,6 @@
 /** The card browser's rows: every study item of every deck, searched, filtered and sorted. */
 import { LEECH_LAPSES, State, studyItemKey, type CardKind, type CardProgress, type StudyItem } from '$lib/domain';
-import type { DeviceDeck } from '$lib/state';
+import type { DeviceDeck } from './all-decks';
 import * as t from '$lib/text';
 
 export type ItemState = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
@@ -146,4 +146,24 @@ export function kindsOf(decks: readonly DeviceDeck[]): CardKind[] {
   const kinds = new Set<CardKind>();
   for (const { deck } of decks) for (const card of deck.cards) if (card.kind) kinds.add(card.kind);
   return (['fact', 'claim', 'opinion'] as const).filter((k) => kinds.has(k));
+}
+
+/**
+ * What `/cards?q=…&deck=…&state=…&card=…` asks for: the query (a deck no device deck has, or an
+ * unknown state, is left out) and the key of the card to open, if any.
+ */
+export function queryFromUrl(
+  params: URLSearchParams,
+  decks: readonly DeviceDeck[]
+): { query: CardQuery; openKey: string | null } {
+  const deckId = params.get('deck') ?? '';
+  const wanted = params.get('state') ?? '';
+  const query: CardQuery = {
+    ...ALL_CARDS,
+    text: params.get('q') ?? '',
+    deckId: decks.some((d) => d.deck.id === deckId) ? deckId : '',
+    state: Object.hasOwn(STATE_NAMES, wanted) || wanted === 'leech' ? (wanted as CardQuery['state']) : ''
+  };
+  const card = params.get('card');
+  return { query, openKey: card && deckId ? studyItemKey(deckId, card) : null };
 }

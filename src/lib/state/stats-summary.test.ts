@@ -8,7 +8,7 @@ import {
   type Deck,
   type ReviewLogEntry
 } from '$lib/domain';
-import type { DeviceDeck } from '$lib/state';
+import type { DeviceDeck } from './all-decks';
 import { statsSummary } from './stats-summary';
 
 const UTC = { utcOffset: () => 0 };

@@ -1,6 +1,6 @@
 /**
  * Renders the app icons (PNG, as the web manifest wants) from static/icons/favicon.svg with headless
- * Chromium. Run by hand after changing the SVG: `npx tsx scripts/make-icons.ts`; the PNGs are committed.
+ * Chromium. Run by hand after changing the SVG: `npx tsx tools/make-icons.ts`; the PNGs are committed.
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';

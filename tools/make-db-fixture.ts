@@ -1,7 +1,7 @@
 /**
  * Saves what the app's current database code writes, as a fixture for upgrade tests: run it once
  * per released schema version, before that version's schema is changed:
- *   npx tsx scripts/make-db-fixture.ts
+ *   npx tsx tools/make-db-fixture.ts
  * It grades cards with the real repositories on fake-indexeddb and dumps every table to
  * tests/fixtures/factdeck-db-v<version>.json.
  */

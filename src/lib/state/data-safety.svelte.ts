@@ -1,0 +1,120 @@
+/**
+ * What the Settings page shows about keeping a learner's data safe (last backup, reminder, storage
+ * persistence, snapshots), and the actions that change it: backup, restore, snapshots, reset and
+ * "Check data". Shared by those sections so that each refreshes what the others show.
+ */
+import {
+  backupStatus,
+  checkData,
+  exportBackup,
+  listSnapshots,
+  previewRestore,
+  recordBackup,
+  resetAllProgress,
+  restoreBackup,
+  restoreSnapshot,
+  storagePersisted,
+  type BackupStatus,
+  type RestoreMode,
+  type SnapshotInfo
+} from '$lib/db';
+import {
+  backupFileName,
+  type BackupDiff,
+  type BackupFile,
+  type BackupProblem,
+  type IntegrityReport
+} from '$lib/domain';
+import { loadAllDecks } from './all-decks';
+import { APP_VERSION } from './app-version';
+import { downloadFile } from './download';
+
+export { SNAPSHOTS_KEPT, type RestoreMode, type SnapshotInfo, type SnapshotReason } from '$lib/db';
+
+export class DataSafety {
+  status = $state.raw<BackupStatus | null>(null);
+  snapshots = $state.raw<SnapshotInfo[]>([]);
+  /** undefined while checking; null where the browser cannot say. */
+  persisted = $state<boolean | null | undefined>(undefined);
+  readonly #onDataChanged: () => unknown;
+
+  /** `onDataChanged` runs after a restore, reset or repair, for what the page shows from storage (the settings form). */
+  constructor(onDataChanged: () => unknown = () => {}) {
+    this.#onDataChanged = onDataChanged;
+  }
+
+  async refresh(): Promise<void> {
+    [this.status, this.snapshots, this.persisted] = await Promise.all([
+      backupStatus(new Date()),
+      listSnapshots(),
+      storagePersisted()
+    ]);
+  }
+
+  /** Downloads a backup of everything on this device; returns the file name. */
+  async download(): Promise<string> {
+    const now = new Date();
+    const file = await exportBackup(APP_VERSION, now);
+    const name = backupFileName(now);
+    downloadFile(name, JSON.stringify(file), 'application/json');
+    await recordBackup(now);
+    await this.refresh();
+    return name;
+  }
+
+  async askPersist(): Promise<void> {
+    this.persisted = (await navigator.storage?.persist?.()) ?? null;
+  }
+
+  /**
+   * Reads and checks a backup file the learner chose and compares it with this device, or says why it
+   * cannot be restored; writes nothing.
+   */
+  async readBackup(chosen: File): Promise<{ file: BackupFile; diff: BackupDiff } | { problem: BackupProblem }> {
+    // Loaded on demand: the schema library is not needed to study.
+    const { BackupError, parseBackupText } = await import('$lib/domain/backup-parse');
+    let file: BackupFile;
+    try {
+      file = await parseBackupText(await chosen.text());
+    } catch (e) {
+      if (e instanceof BackupError) return { problem: e.problem };
+      throw e;
+    }
+    return { file, diff: await previewRestore(file) };
+  }
+
+  async restore(file: BackupFile, mode: RestoreMode): Promise<void> {
+    await restoreBackup(file, mode, new Date());
+    await this.changed();
+  }
+
+  async reset(): Promise<void> {
+    await resetAllProgress(new Date());
+    await this.changed();
+  }
+
+  async restoreSnapshot(id: number): Promise<void> {
+    await restoreSnapshot(id, new Date());
+    await this.changed();
+  }
+
+  /**
+   * "Check data": checks every card state against its review log over the decks on this device and
+   * repairs what disagrees. Returns the report and each deck's title, by id, to name the findings.
+   */
+  async check(fetch: typeof globalThis.fetch): Promise<{ report: IntegrityReport; titles: Map<string, string> }> {
+    const decks = await loadAllDecks(fetch);
+    const titles = new Map(decks.map((d) => [d.deck.id, d.deck.title]));
+    const report = await checkData(
+      new Map(decks.map((d) => [d.deck.id, new Set(d.items.map((i) => i.id))])),
+      new Date()
+    );
+    if (report.repaired.length) await this.changed();
+    return { report, titles };
+  }
+
+  /** After a restore, reset or repair: everything shown may have changed. */
+  async changed(): Promise<void> {
+    await Promise.all([this.refresh(), this.#onDataChanged()]);
+  }
+}
