@@ -16,6 +16,8 @@ import {
 } from '$lib/domain';
 import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
+import { resetAllAsRecords, restoreAsRecords } from './sync-changes';
+import { recordingNow, syncTables } from './sync-store';
 
 // Its own module, so the home page's reminder does not load restore and merge code.
 export { backupStatus, type BackupStatus } from './backup-status.repo';
@@ -25,16 +27,8 @@ export type RestoreMode = 'replace' | 'merge';
 const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
 const PREFERENCES = 'preferences';
 
-/** Every table a restore or reset may touch, snapshots included. */
-const allTables = () => [
-  db.cardStates,
-  db.reviewLogs,
-  db.settings,
-  db.quizAttempts,
-  db.decks,
-  db.snapshots,
-  db.snapshotData
-];
+/** Every table a restore or reset may touch, snapshots and sync included. */
+const allTables = () => [...syncTables(), db.snapshots, db.snapshotData];
 
 /** Every data table, read in one transaction so the copy is consistent. */
 export function readAllData(): Promise<BackupData> {
@@ -65,6 +59,11 @@ export async function previewRestore(file: BackupFile): Promise<BackupDiff> {
 export function restoreBackup(file: BackupFile, mode: RestoreMode, now: Date): Promise<BackupData> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
+    const account = await recordingNow();
+    if (account) {
+      await restoreAsRecords(account, file.data, mode, now);
+      return readTables(db);
+    }
     let data = file.data;
     if (mode === 'merge') {
       const here = await readTables(db);
@@ -83,6 +82,11 @@ export function restoreBackup(file: BackupFile, mode: RestoreMode, now: Date): P
 export function resetAllProgress(now: Date): Promise<void> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'reset', now.getTime());
+    const account = await recordingNow();
+    if (account) {
+      await resetAllAsRecords(account, now);
+      return;
+    }
     await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
   });
 }

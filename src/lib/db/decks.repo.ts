@@ -4,7 +4,9 @@
  */
 import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
+import { deleteDeckRecords, importRecords, removedItemIds } from '$lib/domain/sync';
 import { db, type ImportedDeck } from './factdeck-db';
+import { recordingNow, recordLocal, syncTables } from './sync-store';
 import { takeSnapshot } from './snapshot-tables';
 
 export function listImportedDecks(): Promise<ImportedDeck[]> {
@@ -58,7 +60,7 @@ export interface SaveImportOptions {
  */
 export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   // Every data table is in the transaction: the snapshot that lets the learner undo the import reads them all.
-  const tables = [db.decks, db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.snapshots, db.snapshotData];
+  const tables = [...syncTables(), db.snapshots, db.snapshotData];
   return db.transaction('rw', tables, async () => {
     await takeSnapshot(db, 'import', options.now.getTime());
     const existing = await db.decks.get(deck.id);
@@ -68,12 +70,6 @@ export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promis
     const keep = new Set(deck.cards.map((c) => c.id));
     for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
     for (const id of diff.changed) changed[id] = at;
-    if (options.deleteRemovedProgress && diff.removed.length) {
-      const removed = new Set(diff.removed);
-      const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
-      await db.cardStates.bulkDelete(gone);
-      await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
-    }
     const record: ImportedDeck = {
       id: deck.id,
       deck,
@@ -83,14 +79,32 @@ export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promis
       updatedAt: at,
       changed
     };
+    const account = await recordingNow();
+    if (account) {
+      const held = (await deckStateKeys(deck.id)).map(([, cardId]) => cardId);
+      const remove = options.deleteRemovedProgress ? removedItemIds(existing?.deck, diff.removed, held) : [];
+      await recordLocal(account, options.now, (stamp) => importRecords(record, remove, stamp));
+      return record;
+    }
+    if (options.deleteRemovedProgress && diff.removed.length) {
+      const removed = new Set(diff.removed);
+      const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
+      await db.cardStates.bulkDelete(gone);
+      await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
+    }
     await db.decks.put(record);
     return record;
   });
 }
 
 /** Deletes an imported deck with all its progress, review history and quiz attempts. */
-export function deleteImportedDeck(deckId: string): Promise<void> {
-  return db.transaction('rw', [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts], async () => {
+export function deleteImportedDeck(deckId: string, now = new Date()): Promise<void> {
+  return db.transaction('rw', syncTables(), async () => {
+    const account = await recordingNow();
+    if (account) {
+      await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
+      return;
+    }
     await db.decks.delete(deckId);
     await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();

@@ -11,6 +11,8 @@ import type {
 } from '$lib/domain';
 import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
+import type { DeckChange, SyncRecordRow, SyncStateRow } from './sync-rows';
+import { loadSyncSession } from './sync-session';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
 // Stored rows are in the backup format's shapes, so a backup holds exactly what the tables hold.
@@ -26,6 +28,9 @@ export class FactdeckDB extends Dexie {
   snapshots!: EntityTable<SnapshotInfo, 'id'>;
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
+  syncRecords!: EntityTable<SyncRecordRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  deckChanges!: EntityTable<DeckChange, 'deckId'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -59,11 +64,21 @@ export class FactdeckDB extends Dexie {
       .upgrade(async (tx) => {
         await rebuildReviewBuckets(tx.table('reviewBuckets'), await tx.table('reviewLogs').toArray());
       });
+    // Version 6: sync (docs/sync.md). The records this device holds and those not yet acknowledged by
+    // the server, the account and cursor, and a version per deck that changes when records pulled or
+    // written here change its rows. Adds tables only; every existing row is kept as it is.
+    this.version(6).stores({
+      syncRecords: 'key, scope, pending',
+      syncState: 'key',
+      deckChanges: 'deckId'
+    });
     this.use(reviewBucketsMiddleware);
   }
 }
 
 export const db = new FactdeckDB();
+// Before any other request, so a grade knows whether it must be recorded for sync.
+db.on('ready', (vip) => loadSyncSession(vip), true);
 
 export type StorageEvent = 'updated-elsewhere' | 'deleted-elsewhere' | 'blocked';
 

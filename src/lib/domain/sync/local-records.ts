@@ -22,6 +22,9 @@ import type {
   SyncRecord
 } from './sync-record';
 
+/** Who writes a record, and when. */
+export type Moment = Pick<Stamp, 'device' | 'at'>;
+
 /** Who writes records, and when. */
 export interface Stamp {
   device: string;
@@ -31,15 +34,15 @@ export interface Stamp {
   newId: () => string;
 }
 
-export function reviewRecord(row: ReviewLogEntry, { device, at }: Stamp): ReviewRecord {
+export function reviewRecord(row: ReviewLogEntry, { device, at }: Moment): ReviewRecord {
   return { kind: 'review', id: row.id, at, device, row };
 }
 
-export function quizRecord(row: QuizAttempt, { device, at }: Stamp): QuizRecord {
+export function quizRecord(row: QuizAttempt, { device, at }: Moment): QuizRecord {
   return { kind: 'quiz', id: row.id, at, device, row };
 }
 
-export function markRecord(deckId: string, cardId: string, suspended: boolean, { device, at }: Stamp): MarkRecord {
+export function markRecord(deckId: string, cardId: string, suspended: boolean, { device, at }: Moment): MarkRecord {
   return { kind: 'mark', id: itemKey(deckId, cardId), at, device, deckId, cardId, suspended };
 }
 
@@ -47,7 +50,7 @@ export function removalRecord(scope: RemovalScope, { device, at, newId }: Stamp)
   return { kind: 'removal', id: newId(), at, device, scope };
 }
 
-export function deckRecord(id: string, row: BackupDeckRow | null, { device, at }: Stamp): DeckRecord {
+export function deckRecord(id: string, row: BackupDeckRow | null, { device, at }: Moment): DeckRecord {
   return { kind: 'deck', id, at, device, row };
 }
 
@@ -102,7 +105,7 @@ export const deleteDeckRecords = (deckId: string, stamp: Stamp): SyncRecord[] =>
 ];
 
 /** A change of preferences: one record per field whose value changed. */
-export function preferenceRecords(before: Settings, after: Settings, { device, at }: Stamp): SettingRecord[] {
+export function preferenceRecords(before: Settings, after: Settings, { device, at }: Moment): SettingRecord[] {
   return PREFERENCE_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
     kind: 'setting',
     id: f,
