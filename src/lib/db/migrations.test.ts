@@ -76,4 +76,31 @@ describe('schema upgrades keep every row', () => {
       }
     }
   );
+
+  test('upgrading from version 5 leaves sync off: the sync tables are new and empty', async () => {
+    const fixture = fixtures.find((f) => f.version === 5)!;
+    await seed(fixture, 'sync-from-v5');
+    db = new FactdeckDB('sync-from-v5');
+    await db.open();
+    expect(await Promise.all([db.syncRecords.count(), db.syncState.count(), db.deckChanges.count()])).toEqual([
+      0, 0, 0
+    ]);
+  });
+
+  test('a device that synced (version 6) keeps its account, cursor, records and what waits to be sent', async () => {
+    const fixture = fixtures.find((f) => f.version === 6)!;
+    await seed(fixture, 'sync-v6');
+    db = new FactdeckDB('sync-v6');
+    await db.open();
+    const account = await db.syncState.get('account');
+    expect(account?.value).toMatchObject({ deviceId: 'fixture-device', phase: 'on' });
+    const pending = await db.syncRecords.where('pending').equals(1).count();
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThan(fixture.tables.syncRecords.length);
+    // Every review log row has its record.
+    const reviews = await db.syncRecords.where(':id').between('review:', 'review:\uffff').primaryKeys();
+    expect(reviews.sort()).toEqual(
+      (await db.reviewLogs.toCollection().primaryKeys()).map((id) => `review:${id}`).sort()
+    );
+  });
 });
