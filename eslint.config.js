@@ -33,16 +33,22 @@ const WHY = {
   $app: 'domain code does not know it runs in SvelteKit'
 };
 
-/** A config object that forbids `files` to import from the folders named in `never`. */
-function boundary(name, files, never, ignores = []) {
-  const patterns = never.map((folder) => ({ regex: REACHES[folder], message: `${name}: ${WHY[folder]}.` }));
+// From outside src/ (the server), `../db` is the folder's own db: only a path into src/lib reaches the app's.
+const fromOutsideSrc = (folder) => `^(\\$lib/${folder}|.*src/lib/${folder})(/.*)?$`;
+
+/**
+ * A config object that forbids `files` to import from the folders named in `never`; `reaches`
+ * replaces the regular expressions of REACHES where relative paths mean other folders.
+ */
+function boundary(name, files, never, ignores = [], reaches = REACHES) {
+  const patterns = never.map((folder) => ({ regex: reaches[folder], message: `${name}: ${WHY[folder]}.` }));
   const rules = { 'no-restricted-imports': ['error', { patterns }] };
   // import() of a forbidden module is a crossing too.
   rules['no-restricted-syntax'] = [
     'error',
     ...never.map((folder) => ({
       // esquery reads a "/" as the end of the expression, even escaped: write it as a class.
-      selector: `ImportExpression > Literal[value=/${REACHES[folder].replaceAll('/', '[/]')}/]`,
+      selector: `ImportExpression > Literal[value=/${reaches[folder].replaceAll('/', '[/]')}/]`,
       message: `${name}: ${WHY[folder]}.`
     }))
   ];
@@ -76,7 +82,13 @@ const boundaries = [
   boundary('tools', ['tools/**'], ['db', 'state', 'components', 'routes', 'server', 'dexie']),
   // The one tool that writes database fixtures does it with the app's own repositories.
   boundary('a fixture tool', ['tools/make-db-fixture.ts'], ['state', 'components', 'routes', 'server', 'dexie']),
-  boundary('server', ['server/**'], ['db', 'state', 'components', 'routes', 'svelte', 'dexie', '$app'])
+  boundary('server', ['server/**'], ['db', 'state', 'components', 'routes', 'svelte', 'dexie', '$app'], [], {
+    ...REACHES,
+    db: fromOutsideSrc('db'),
+    state: fromOutsideSrc('state'),
+    components: fromOutsideSrc('components'),
+    routes: '^(.*src/routes)(/.*)?$'
+  })
 ];
 
 export default ts.config(

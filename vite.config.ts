@@ -47,6 +47,8 @@ export default defineConfig({
         // JSON Schema for editors is not needed by the app.
         globIgnores: ['client/decks/deck.schema.json'],
         navigateFallback: '/200.html',
+        // The sync API is the server's, never the app shell's, even for a navigation.
+        navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         // The first visit's page is controlled at once, so airplane mode works without a reload.
         clientsClaim: true

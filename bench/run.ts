@@ -3,7 +3,7 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, seeded) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, seeded, server) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
@@ -22,8 +22,9 @@ import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { bytesTable, compactResults, lighthouseTable, writeReport } from './report';
+import { bytesTable, compactResults, lighthouseTable, serverTable, writeReport } from './report';
 import { startServer } from './server';
+import { benchServer, type LoadRun } from './server-load';
 import { summarize, type Summary } from './summary';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +34,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded', 'server'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -475,10 +476,16 @@ async function main() {
     }
 
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
+
+    let serverLoad: LoadRun[] | undefined;
+    if (runs('server')) {
+      const port = Number(process.env.BENCH_SERVER_PORT ?? PORT + 1);
+      serverLoad = await benchServer({ root: ROOT, port, quick: QUICK, log });
+    }
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, seeded });
+      printParts({ compile, bytes, lighthouse, imported, seeded, server: serverLoad });
       return;
     }
     const results = {
@@ -489,7 +496,8 @@ async function main() {
       bytes: bytes!,
       lighthouse: lighthouse!,
       imported: imported!,
-      seeded: seeded!
+      seeded: seeded!,
+      server: serverLoad
     };
     const written = await writeReport(ROOT, results);
     log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
@@ -519,6 +527,7 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
           `${url}: ${r.failing.map((f) => `${f.id} ${f.score.toFixed(2)}`).join(', ') || 'no audit below 1'}`
         );
   }
+  if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
   const rest = { compile: parts.compile, imported: parts.imported, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
     if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
@@ -533,6 +542,7 @@ export type BenchResults = {
   lighthouse: Record<string, LighthouseResult[]>;
   imported: Awaited<ReturnType<typeof measureImport>>;
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
+  server?: LoadRun[];
 };
 export type { PageBytes, GradeTiming, Summary };
 export { summarize };

@@ -9,14 +9,13 @@ import { parse } from 'yaml';
 import { parseDeckText, parseSourceText, yamlPosition } from '../src/lib/domain/deck-parse';
 import type { Deck, Source } from '../src/lib/domain/deck.schema';
 import type { DeckFileProblem, DeckProblem } from '../src/lib/domain/problems';
+import { RESERVED_DECK_IDS } from '../src/lib/domain/reserved-ids';
 import { readFastYaml } from './fast-yaml';
 
 export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
 
 const DECK = '.deck.yaml';
 const SOURCE = '.source.yaml';
-/** Deck ids that would overwrite another file in static/decks. */
-const RESERVED_DECK_IDS = new Set(['index']);
 
 /** Compiles every deck and source under `contentDir`. */
 export async function compileContentDir(contentDir: string): Promise<CompileResult> {

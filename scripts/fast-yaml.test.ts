@@ -29,7 +29,8 @@ function agrees(text: string): boolean {
 }
 
 describe('readFastYaml', () => {
-  const contentFiles = readdirSync('content').filter((f) => f.endsWith('.yaml'));
+  // Sub-folders too: decks may name sources kept in one (content/outside-sources/).
+  const contentFiles = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
   const content = (file: string) => readFileSync(`content/${file}`, 'utf8');
 
   it('reads every file in content/ as yaml does', () => {

@@ -119,5 +119,11 @@ describe('folder boundaries', () => {
       'svelte'
     ]
   );
+  // A server module's `../db` is the server's own database code, not the app's.
+  boundary(
+    'server/sync/example.ts',
+    ['../db/schema', '../../src/lib/domain'],
+    ['../../src/lib/db/progress.repo', '../../src/lib/state']
+  );
   boundary('bench/example.ts', ['$lib/db', '$lib/state/deck-status'], ['dexie']);
 });

@@ -1,6 +1,12 @@
-/** Serves the production build (`build/`) for the browser tests, as `npm run serve` does, on its own port. */
+/**
+ * Serves the production build (`build/`) for the browser tests through the Factdeck server itself, as
+ * `npm start` does (static files and the sync API on one origin), on its own port, with an embedded
+ * database in a temporary folder that is deleted afterwards.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
@@ -10,6 +16,7 @@ let server: ChildProcess | undefined;
 async function waitForServer(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    if (server?.exitCode !== null) throw new Error(`the Factdeck server exited (${server?.exitCode}) before answering`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -17,20 +24,27 @@ async function waitForServer(url: string, ms: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the test server did not answer at ${url} within ${ms} ms`);
+  throw new Error(`the Factdeck server did not answer at ${url} within ${ms} ms`);
 }
 
 export default async function setup(project: TestProject) {
   if (!existsSync('build/index.html')) throw new Error('No production build: run `npm run build` first.');
-  server = spawn('npx', ['sirv', 'build', '--port', String(E2E_PORT), '--single', '200.html', '--quiet'], {
+  const dataDir = mkdtempSync(join(tmpdir(), 'factdeck-e2e-data-'));
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true
+    env: { ...process.env, PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' }
   });
   const base = `http://localhost:${E2E_PORT}`;
-  await waitForServer(`${base}/`, 30_000);
+  // A new embedded database is created on the first start: seconds, or a minute on a busy machine.
+  await waitForServer(`${base}/api/health`, 180_000);
   project.provide('baseUrl', base);
-  return () => {
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  return async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 

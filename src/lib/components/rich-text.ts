@@ -5,6 +5,7 @@
  */
 import type { Config, DOMPurify } from 'dompurify';
 import type { MarkedExtension } from 'marked';
+import { withinMarkupBudget } from '$lib/domain/plain-text';
 
 /**
  * Characters that can make Markdown differ from the text as written: emphasis, code, links, images,
@@ -13,9 +14,12 @@ import type { MarkedExtension } from 'marked';
  */
 const MARKUP = /[*_`[<&\\]|~~~|^[ \t]*(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/m;
 
-/** Whether `text` may need Markdown rendering; false means it displays the same as plain text. */
+/**
+ * Whether `text` is to be rendered as Markdown: it may need it, and has few enough Markdown
+ * characters (`MARKUP_BUDGET`; a text over it is shown as written, as `plainText` reads it).
+ */
 export function hasMarkup(text: string): boolean {
-  return MARKUP.test(text);
+  return MARKUP.test(text) && withinMarkupBudget(text);
 }
 
 const BLOCK_TAGS = ['p', 'br', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'img'];
@@ -112,5 +116,9 @@ export async function renderMarkdown(text: string, options: { inline?: boolean }
     loading = undefined; // let a later call try again
     throw e;
   });
-  return (await loading)(text, options.inline ?? false);
+  const render = await loading;
+  // Each text in a task of its own: a page with many formatted cards (a list, a quiz's options)
+  // otherwise renders them all in one go, and the page does not respond until the last is done.
+  await new Promise((resolve) => setTimeout(resolve));
+  return render(text, options.inline ?? false);
 }

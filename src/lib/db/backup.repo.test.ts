@@ -41,6 +41,9 @@ const deck: Deck = {
   cards: [{ id: 'perro', type: 'basic', front: 'perro', back: 'dog' }]
 };
 
+/** Ids of the built-in decks, which a deck in a backup may not take. */
+const BUILT_IN: ReadonlySet<string> = new Set(['world-capitals', 'deck']);
+
 const grade = (cardId: string, rating: RatingValue, at: number, deckId = 'deck') =>
   gradeCard({ deckId, cardId, rating, now: new Date(at), elapsedMs: 3000, scheduler });
 
@@ -104,11 +107,49 @@ async function restoreText(text: string, mode: RestoreMode = 'replace') {
       path: problem.code === 'invalid' ? problem.path : null
     });
   }
-  return restoreBackup(file, mode, new Date(T0 + 30 * DAY));
+  return restoreBackup(file, mode, new Date(T0 + 30 * DAY), BUILT_IN);
 }
 
 beforeEach(() => db.open());
 afterEach(() => db.delete());
+
+describe("a backup holding a deck with a built-in deck's id (issue 21)", () => {
+  test.each(['replace', 'merge'] as const)(
+    '%s: the deck is renamed as an import renames it, with its progress',
+    async (mode) => {
+      await saveImportedDeck(
+        { ...deck, id: 'world-capitals', title: 'Fake capitals' },
+        {
+          fileName: 'x.csv',
+          format: 'csv',
+          now: new Date(T0),
+          deleteRemovedProgress: false
+        }
+      );
+      await grade('perro', 3, T0, 'world-capitals');
+      await grade('lima', 3, T0, 'world-capitals');
+      const file = JSON.stringify(await exportBackup('1', new Date(T0 + DAY)));
+      await wipe();
+      await restoreText(file, mode);
+      expect((await db.decks.toArray()).map((d) => [d.id, d.deck.id, d.deck.title])).toEqual([
+        ['world-capitals-imported', 'world-capitals-imported', 'Fake capitals']
+      ]);
+      // The fake deck's own card moves with it; a card only the built-in deck could have stays.
+      expect((await db.cardStates.toArray()).map((s) => `${s.deckId}/${s.cardId}`).sort()).toEqual([
+        'world-capitals-imported/perro',
+        'world-capitals/lima'
+      ]);
+      expect((await db.reviewLogs.toArray()).map((l) => l.deckId).sort()).toEqual([
+        'world-capitals',
+        'world-capitals-imported'
+      ]);
+    }
+  );
+
+  test("the merge help says what a merge does with settings: a device that never changed them takes the file's", () => {
+    expect(t.settings.mergeHelp).toMatch(/never changed are taken from the file/);
+  });
+});
 
 describe('download and restore', () => {
   test('export, wipe, restore: every table is identical', async () => {
@@ -254,10 +295,10 @@ describe('merge', () => {
 
     await wipe();
     await restoreText(fileA);
-    const preview = await previewRestore(fileB);
+    const preview = await previewRestore(fileB, BUILT_IN);
     expect(preview.reviews).toEqual({ inFileOnly: 4, hereOnly: 4, inBoth: 3 });
     expect(preview.cards).toEqual({ inFileOnly: 1, hereOnly: 1, inBoth: 3 });
-    await restoreBackup(fileB, 'merge', new Date(T0 + 10 * DAY));
+    await restoreBackup(fileB, 'merge', new Date(T0 + 10 * DAY), BUILT_IN);
     const merged = await readAllData();
     const ids = merged.reviewLogs.map((l) => l.id);
     expect(ids).toHaveLength(shared.length + onA.length + onB.length);
@@ -276,7 +317,7 @@ describe('merge', () => {
 
     // Merging the same file again changes nothing.
     await wipe();
-    await restoreBackup(fileB, 'replace', new Date(T0));
+    await restoreBackup(fileB, 'replace', new Date(T0), BUILT_IN);
     await restoreText(fileA, 'merge');
     const again = await readAllData();
     expect(again.cardStates).toEqual(oneDevice.cardStates);
@@ -297,7 +338,7 @@ describe('merge', () => {
     });
     await saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.95 });
     const here = await readAllData();
-    await restoreBackup(older, 'merge', new Date(T0 + 2 * DAY));
+    await restoreBackup(older, 'merge', new Date(T0 + 2 * DAY), BUILT_IN);
     const after = await readAllData();
     expect(after.settings).toEqual(here.settings);
     expect(after.decks.map((d) => d.deck.title)).toEqual(['Spanish words']);

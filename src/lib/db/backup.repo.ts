@@ -8,6 +8,7 @@ import {
   diffBackup,
   makeBackup,
   mergeBackupData,
+  renameShadowingDecks,
   sanitizeSettings,
   Scheduler,
   type BackupData,
@@ -47,28 +48,38 @@ export async function recordBackup(now: Date): Promise<void> {
   await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
 }
 
-/** How the file differs from what is here, for the preview; writes nothing. */
-export async function previewRestore(file: BackupFile): Promise<BackupDiff> {
-  return diffBackup(await readAllData(), file.data);
+/**
+ * How the file differs from what is here, for the preview; writes nothing. `builtInIds`: the ids of
+ * the built-in decks, which a deck in the file may not take (see `restoreBackup`).
+ */
+export async function previewRestore(file: BackupFile, builtInIds: ReadonlySet<string>): Promise<BackupDiff> {
+  return diffBackup(await readAllData(), renameShadowingDecks(file.data, builtInIds));
 }
 
 /**
  * Restores a checked backup in one transaction, after a snapshot of what is here. Replace makes the
  * device hold exactly the file; merge keeps both (see `mergeBackupData`). On any failure nothing changes.
+ * An imported deck in the file with the id of a built-in deck (`builtInIds`) is renamed as an import
+ * renames it, with its own progress, so it cannot take the built-in deck's place.
  */
-export function restoreBackup(file: BackupFile, mode: RestoreMode, now: Date): Promise<BackupData> {
+export function restoreBackup(
+  file: BackupFile,
+  mode: RestoreMode,
+  now: Date,
+  builtInIds: ReadonlySet<string>
+): Promise<BackupData> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
+    let data = renameShadowingDecks(file.data, builtInIds);
     const account = await recordingNow();
     if (account) {
-      await restoreAsRecords(account, file.data, mode, now);
+      await restoreAsRecords(account, data, mode, now);
       return readTables(db);
     }
-    let data = file.data;
     if (mode === 'merge') {
       const here = await readTables(db);
       const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
-      data = mergeBackupData(here, file.data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
+      data = mergeBackupData(here, data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
     }
     await replaceTables(db, data);
     return data;

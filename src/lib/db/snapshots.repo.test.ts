@@ -52,7 +52,7 @@ describe('snapshots', () => {
     await grade('a', 0);
     const file = await exportBackup('1', at(1));
     await importDeck('One', 2);
-    await restoreBackup(file, 'replace', at(3));
+    await restoreBackup(file, 'replace', at(3), new Set());
     await grade('b', 4);
     await resetAllProgress(at(5));
     await grade('c', 5.5);

@@ -205,11 +205,16 @@ describe('with sync on, every change is recorded in its own transaction', () => 
     expect(await db.reviewLogs.count()).toBe(2);
     await expectTablesFollowRecords();
     await grade('z', 3, T0 + 4);
-    await restoreBackup({ data: backup } as never, 'replace', new Date(T0 + 5));
+    await restoreBackup({ data: backup } as never, 'replace', new Date(T0 + 5), new Set());
     expect((await db.cardStates.toArray()).map((s) => s.cardId)).toEqual(['x', 'y']);
     await expectTablesFollowRecords();
     await grade('z', 3, T0 + 6);
-    await restoreBackup({ data: { ...backup, cardStates: [], reviewLogs: [] } } as never, 'merge', new Date(T0 + 7));
+    await restoreBackup(
+      { data: { ...backup, cardStates: [], reviewLogs: [] } } as never,
+      'merge',
+      new Date(T0 + 7),
+      new Set()
+    );
     expect(await db.cardStates.count()).toBe(3);
     await expectTablesFollowRecords();
 

@@ -1,6 +1,6 @@
 /** Compiled decks are static JSON under /decks/, precached by the service worker for offline use. */
 import { error } from '@sveltejs/kit';
-import type { Deck, DeckSummary } from '$lib/domain';
+import { RESERVED_DECK_IDS, type Deck, type DeckSummary } from '$lib/domain';
 import * as t from '$lib/text';
 
 type Fetch = typeof fetch;
@@ -27,7 +27,8 @@ export async function loadDeckIndex(fetch: Fetch): Promise<DeckSummary[]> {
 
 /** One whole deck, or a 404 page that names the missing deck. */
 export async function loadDeck(fetch: Fetch, deckId: string): Promise<Deck> {
-  const res = /^[a-z0-9-]+$/.test(deckId) ? await getJson(fetch, `/decks/${deckId}.json`) : null;
+  const isDeckFile = /^[a-z0-9-]+$/.test(deckId) && !RESERVED_DECK_IDS.has(deckId);
+  const res = isDeckFile ? await getJson(fetch, `/decks/${deckId}.json`) : null;
   if (!res || res.status === 404) error(404, t.deckFiles.notFound(deckId));
   if (!res.ok) error(500, t.deckFiles.failed(deckId, res.status));
   return res.json();

@@ -42,8 +42,8 @@ const MONTHS = [
   'november',
   'december'
 ];
-const MONTH_ABBREVIATIONS: Record<string, string> = Object.fromEntries([
-  ...MONTHS.map((m) => [m.slice(0, 3), m]),
+const MONTH_ABBREVIATIONS = new Map<string, string>([
+  ...MONTHS.map((m): [string, string] => [m.slice(0, 3), m]),
   ['sept', 'september']
 ]);
 
@@ -54,6 +54,24 @@ const MONTH_ABBREVIATIONS: Record<string, string> = Object.fromEntries([
  * text with digits, month abbreviations spelled out ("Aug" = "august").
  */
 export function normalizeAnswer(text: string): string {
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = normalize(text);
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    normalized.set(text, key);
+  }
+  return key;
+}
+
+/**
+ * Recent results of `normalizeAnswer`: building a quiz compares every answer with every other (to
+ * pick wrong answers that are not near-duplicates), so each text would otherwise be normalized
+ * hundreds of times; with 10,000-character answers that took seconds.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 1_000;
+
+function normalize(text: string): string {
   // Card text may hold Markdown (*emphasis*, [links](…)): compare what the learner sees.
   const s = plainText(text)
     .replace(/['’‘ʼ`´]/g, '')
@@ -63,14 +81,14 @@ export function normalizeAnswer(text: string): string {
     .replace(/[ßæœøłđðþı]/g, (c) => SPECIAL_LETTERS[c])
     .replace(/&/g, ' and ')
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/[^\p{L}\p{N}\s.]/gu, ' ')
+    .replace(/[^\p{L}\p{N}\s.]+/gu, ' ')
     .replace(/(?<!\d)\.|\.(?!\d)/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1')
     .replace(LEADING_ARTICLE, '');
   const words = numberWordsToDigits(s);
-  return /\d/.test(words) ? words.replace(/\p{L}+/gu, (w) => MONTH_ABBREVIATIONS[w] ?? w) : words;
+  return /\d/.test(words) ? words.replace(/\p{L}+/gu, (w) => MONTH_ABBREVIATIONS.get(w) ?? w) : words;
 }
 
 /**
@@ -92,10 +110,18 @@ export function checkAnswer(given: string, answer: string, accept: readonly stri
   const g = keyOf(given);
   if (!g) return 'wrong';
   const expected = [answer, ...accept].map(keyOf).filter(Boolean);
-  if (expected.some((e) => e === g || sameDate(g, e))) return 'correct';
-  if (expected.some((e) => isTypo(g, e))) return 'almost';
+  if (expected.some((e) => e === g || (short(g, e) && sameDate(g, e)))) return 'correct';
+  if (expected.some((e) => short(g, e) && isTypo(g, e))) return 'almost';
   return 'wrong';
 }
+
+/**
+ * Longest normalized answer, in characters, compared with typo and word-order tolerance: a name, a
+ * phrase or a sentence. Longer ones must match exactly, so a deck's 10,000-character answers are not
+ * compared letter by letter with each other when a quiz picks wrong answers.
+ */
+const TOLERANT_UP_TO = 200;
+const short = (a: string, b: string) => a.length <= TOLERANT_UP_TO && b.length <= TOLERANT_UP_TO;
 
 /** True for results that score as right: correct, or almost (a typo). */
 export function countsAsRight(result: AnswerResult): boolean {
@@ -147,26 +173,33 @@ function isTypo(given: string, expected: string): boolean {
 }
 
 /**
- * Optimal string alignment distance (Levenshtein plus swapping two neighbours, "teh" -> "the"),
- * stopping early once every path costs more than `max`.
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbours, "teh" -> "the"), or
+ * `max + 1` when it is more than `max`. Only cells within `max` of the diagonal can stay within
+ * `max`, so only those are computed: time grows with the length times `max`, not with the length
+ * squared (a deck's long answers are compared with each other when a quiz picks wrong answers).
  */
-function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+function editDistance(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const width = b.length + 1;
+  let before = new Array<number>(width).fill(over);
+  let prev = Array.from({ length: width }, (_, j) => (j <= max ? j : over));
+  let row = new Array<number>(width).fill(over);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    row[from - 1] = from === 1 && i <= max ? i : over;
+    let best = row[from - 1];
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
+      row[j] = Math.min(d, over);
+      best = Math.min(best, row[j]);
     }
-    if (best > max) return max + 1;
-    before = prev;
-    prev = row;
+    if (to < b.length) row[to + 1] = over;
+    if (best > max) return over;
+    [before, prev, row] = [prev, row, before];
   }
   return prev[b.length];
 }

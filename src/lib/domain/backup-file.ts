@@ -6,7 +6,8 @@ import { sha256Hex } from './sha256';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
+    // No prototype: a "__proto__" key in the file is then a key like any other, kept in the text.
+    const sorted: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
     return sorted;
   });

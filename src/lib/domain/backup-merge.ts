@@ -3,16 +3,31 @@
  * between replacing and merging. Pure: the scheduler comes in from the caller.
  */
 import { countRows, DEVICE_SETTING_KEYS, type BackupData, type BackupDeckRow, type TableCounts } from './backup';
-import { byReviewTime, replayLog } from './log-replay';
+import { byReviewTime, isPossibleState, replayLog } from './log-replay';
 import type { CardProgress, ReviewLogEntry } from './progress';
 import type { Scheduler } from './scheduler';
 
 const keyOf = (r: { deckId: string; cardId: string }) => `${r.deckId}\u0000${r.cardId}`;
 
+/** One study item's reviews could not be replayed into a state: the merge is abandoned. */
+export class BackupMergeError extends Error {
+  override name = 'BackupMergeError';
+  readonly code = 'unmergeable-history';
+  constructor(
+    readonly deckId: string,
+    readonly cardId: string,
+    options?: { cause: unknown }
+  ) {
+    super(`the reviews of ${deckId}/${cardId} could not be replayed`, options);
+  }
+}
+
 /**
  * Everything from both sides, each row once: review logs by id, card states rebuilt from the merged
  * logs, quiz attempts by id, the newer version of each imported deck, and this device's settings
- * (keys only the file has are added). Suspended and leech marks are kept from either side.
+ * (keys only the file has are added: a device that never changed its settings takes the file's).
+ * Suspended and leech marks are kept from either side. Throws `BackupMergeError` when a card's
+ * reviews cannot be replayed.
  */
 export function mergeBackupData(here: BackupData, incoming: BackupData, scheduler: Scheduler): BackupData {
   const logsById = new Map<string, ReviewLogEntry>();
@@ -40,7 +55,7 @@ export function mergeBackupData(here: BackupData, incoming: BackupData, schedule
       // Never reviewed, e.g. suspended while new.
       progress = { ...(a ?? b)! };
     } else {
-      const { rows, state, leech } = replayLog(logs, scheduler);
+      const { rows, state, leech } = replay(logs, scheduler);
       reviewLogs.push(...rows);
       const { deckId, cardId } = logs[0];
       progress = { deckId, cardId, ...state };
@@ -71,6 +86,16 @@ export function mergeBackupData(here: BackupData, incoming: BackupData, schedule
     quizAttempts: [...attempts.values()],
     decks: [...decks.values()]
   };
+}
+
+function replay(logs: ReviewLogEntry[], scheduler: Scheduler): ReturnType<typeof replayLog> {
+  try {
+    const replayed = replayLog(logs, scheduler);
+    if (!isPossibleState(replayed.state)) throw new Error('impossible state');
+    return replayed;
+  } catch (e) {
+    throw new BackupMergeError(logs[0].deckId, logs[0].cardId, { cause: e });
+  }
 }
 
 /** How one table's rows, matched by key, are split between the file and the device. */

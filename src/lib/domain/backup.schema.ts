@@ -8,7 +8,7 @@ import { State } from 'ts-fsrs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupDeckRow, type BackupFile } from './backup';
 import { deckSchema } from './deck.schema';
 import type { BackupSchemaCode } from './problems';
-import type { CardProgress, ReviewLogEntry, SchedulingState } from './progress';
+import { MAX_DATE_MS, type CardProgress, type ReviewLogEntry, type SchedulingState } from './progress';
 import { QUESTION_TYPES, type QuestionType } from './quiz';
 import type { QuizAnswer, QuizAttempt } from './quiz-attempt';
 
@@ -19,7 +19,8 @@ type Shape<T> = Record<keyof T, z.ZodType>;
 const code = (c: BackupSchemaCode) => c;
 
 const id = z.string().min(1, code('not-empty'));
-const time = z.number();
+/** A time in epoch ms that a Date can hold (±8.64e15): out of that range, merging gave NaN dates. */
+const time = z.number().min(-MAX_DATE_MS, code('time-range')).max(MAX_DATE_MS, code('time-range'));
 const count = z.int().nonnegative(code('not-negative'));
 const state = z.enum(State, { error: code('card-state') });
 

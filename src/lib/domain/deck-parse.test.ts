@@ -291,6 +291,52 @@ describe('sources and cites', () => {
     ).toEqual([`${FILE}:4:28: unknown source "cnn-2021": no content/*.source.yaml file has id "cnn-2021"`]);
   });
 
+  it('reports a cite without paragraphs or byline where it was reported before, and an undeclared source with it', () => {
+    expect(
+      problems(
+        withSources(
+          '[bbc-2020-report]',
+          '  - { id: a, type: basic, front: f, back: b, kind: fact, cite: { source: bbc-2020-report } }',
+          '  - { id: b, type: basic, front: f, back: b, kind: fact, cite: { source: cnn-2021 } }'
+        )
+      )
+    ).toEqual([
+      `${FILE}:7:64: card "a": missing field "paragraphs" in "cite"`,
+      `${FILE}:8:64: card "b": missing field "paragraphs" in "cite"`,
+      `${FILE}:8:74: card "b": cites source "cnn-2021", which this deck does not declare (declared: bbc-2020-report)`
+    ]);
+  });
+
+  it('accepts a cite of the byline, alone or with paragraphs', () => {
+    const result = parseDeckText(
+      withSources(
+        '[bbc-2020-report]',
+        '  - { id: a, type: basic, front: f, back: b, kind: fact, cite: { source: bbc-2020-report, byline: true } }',
+        '  - { id: b, type: basic, front: f, back: b, kind: fact, cite: { source: bbc-2020-report, byline: true, paragraphs: [2] } }'
+      ),
+      FILE,
+      known
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.deck?.cards.map((c) => c.cite)).toEqual([
+      { source: 'bbc-2020-report', byline: true },
+      { source: 'bbc-2020-report', byline: true, paragraphs: [2] }
+    ]);
+  });
+
+  it('cites a source without numbered paragraphs as a whole, and says so when a cite lists paragraphs', () => {
+    const whole = { id: 'un-2015', title: 'A resolution', author: 'UN', publisher: 'UN', date: '2015-07-20' };
+    const withWhole = new Map([...known, [whole.id, whole]]);
+    const text = withSources(
+      '[un-2015]',
+      '  - { id: a, type: basic, front: f, back: b, kind: fact, cite: { source: un-2015 } }',
+      '  - { id: b, type: basic, front: f, back: b, kind: fact, cite: { source: un-2015, paragraphs: [2] } }'
+    );
+    expect(parseDeckText(text, FILE, withWhole).problems.map(words.line)).toEqual([
+      `${FILE}:8:95: card "b": source "un-2015" has no numbered paragraphs; cite it as a whole: { source: un-2015 }`
+    ]);
+  });
+
   it('accepts an inline source and checks its fields', () => {
     const text = withSources(
       '\n  - id: inline-report\n    title: Inline\n    author: Me\n    publisher: Us\n    date: 2020-02-30x\n    paragraphs: 3',
@@ -376,6 +422,34 @@ describe('parseSourceText', () => {
       'content/bbc.source.yaml:2:1: unknown field "titel" in the source; did you mean "title"?',
       'content/bbc.source.yaml:6:13: "paragraphs" must be 1 or more',
       'content/bbc.source.yaml:7:6: "url" must be a web address starting with https://'
+    ]);
+  });
+});
+
+describe('a source outline', () => {
+  const head = 'id: bbc-2020-report\ntitle: A report\nauthor: A. Writer\npublisher: BBC\ndate: "2020-08-25"\n';
+
+  it('reads one gist per paragraph, each with an optional quote', () => {
+    const text = `${head}paragraphs: 2\noutline:\n  - gist: First.\n    quote: a few words\n  - gist: Second.\n`;
+    expect(parseSourceText(text, 'content/bbc.source.yaml').source?.outline).toEqual([
+      { gist: 'First.', quote: 'a few words' },
+      { gist: 'Second.' }
+    ]);
+  });
+
+  it('reports an outline that does not match the paragraphs, and an unknown field in an entry', () => {
+    const text = `${head}paragraphs: 3\noutline:\n  - gist: First.\n    qoute: words\n  - gist: Second.\n`;
+    expect(parseSourceText(text, 'content/bbc.source.yaml').problems.map(words.line)).toEqual([
+      'content/bbc.source.yaml:8:3: "outline" has 2 entries, but the source has 3 paragraphs; write one entry per paragraph, in order',
+      'content/bbc.source.yaml:9:5: unknown field "qoute" in "outline" item 1 of the source; did you mean "quote"?'
+    ]);
+    const short = `${head}paragraphs: 3\noutline:\n  - gist: First.\n  - gist: Second.\n`;
+    expect(parseSourceText(short, 'content/bbc.source.yaml').problems.map(words.line)).toEqual([
+      'content/bbc.source.yaml:8:3: "outline" has 2 entries, but the source has 3 paragraphs; write one entry per paragraph, in order'
+    ]);
+    const none = `${head}outline:\n  - gist: First.\n`;
+    expect(parseSourceText(none, 'content/bbc.source.yaml').problems.map(words.line)).toEqual([
+      'content/bbc.source.yaml:7:3: "outline" needs "paragraphs": how many numbered paragraphs the source has'
     ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   citeSchema,
   deckFileSchema,
   deckSchema,
+  outlineEntrySchema,
   sourceSchema,
   type Deck,
   type DeckFile,
@@ -326,6 +327,7 @@ function requiredKeys(c: Context): string[] {
 
 function allowedKeys(objectPath: Path, c: Context): string[] {
   const [head, index, field] = objectPath;
+  if (objectPath.at(-2) === 'outline') return Object.keys(outlineEntrySchema.shape);
   if (c.file === 'source' || (head === 'sources' && objectPath.length === 2)) return Object.keys(sourceSchema.shape);
   if (objectPath.length === 0) return Object.keys(deckFileSchema.shape);
   if (head === 'cards' && objectPath.length === 2) {

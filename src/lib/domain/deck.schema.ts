@@ -5,53 +5,109 @@
  */
 import { z } from 'zod';
 import { parseCloze } from './cloze';
+import { FIELD_LIMITS } from './field-limits';
 import type { RuleProblem, SchemaCode } from './problems';
+
+export { FIELD_LIMITS };
 
 /** The code a check of this schema reports in place of a message. */
 const code = (c: SchemaCode) => c;
 
+// zod would otherwise probe `new Function('')` to compile faster parsers: under the app's Content
+// Security Policy (no eval) that probe is a reported violation on every restore and import. Every
+// schema module imports this one, so this runs before any of them parses.
+z.config({ jitless: true });
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().regex(SLUG, code('slug'));
-const text = z.string().trim().min(1, code('not-empty'));
+const slug = z.string().max(FIELD_LIMITS.id).regex(SLUG, code('slug'));
+const textOf = (max: number) => z.string().trim().min(1, code('not-empty')).max(max);
+const text = textOf(FIELD_LIMITS.cardText);
+const tags = z.array(textOf(FIELD_LIMITS.tag)).max(FIELD_LIMITS.tags);
 const isoDate = z.iso.date(code('date'));
 
 export const CARD_KINDS = ['fact', 'claim', 'opinion'] as const;
 export const CARD_TYPES = ['basic', 'reverse', 'cloze', 'typed', 'choice', 'truefalse'] as const;
 
-/** A published text that cards cite by paragraph number. */
-export const sourceSchema = z.strictObject({
-  id: slug,
-  title: text,
-  author: text,
-  /** The author's affiliation as the source itself states it. */
-  authorAffiliation: text.optional(),
-  publisher: text,
-  originalPublisher: text.optional(),
-  date: isoDate,
-  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. */
-  paragraphs: z.number().int().positive(),
-  url: z.url().optional(),
-  /** A short neutral summary in our own words. */
-  summary: text.optional(),
-  /** What sort of text it is (e.g. "opinion and analysis piece"). */
-  genre: text.optional(),
-  /** Rights and reading notes shown on the source page. */
-  note: text.optional()
+/** One numbered paragraph of a source, summed up for the source page. */
+export const outlineEntrySchema = z.strictObject({
+  /** What the paragraph says, in one line of our own words. */
+  gist: text,
+  /** A few exact words from the paragraph, to link to that place in the original (a text fragment). */
+  quote: text.optional()
 });
 
+/**
+ * A published text that cards cite: by paragraph number when it has numbered paragraphs, by its
+ * byline (title, author, publisher, date), or as a whole when it has no numbered paragraphs.
+ */
+const sourceShape = z.strictObject({
+  id: slug,
+  title: textOf(FIELD_LIMITS.sourceName),
+  author: textOf(FIELD_LIMITS.sourceName),
+  /** The author's affiliation as the source itself states it. */
+  authorAffiliation: textOf(FIELD_LIMITS.sourceName).optional(),
+  publisher: textOf(FIELD_LIMITS.sourceName),
+  originalPublisher: textOf(FIELD_LIMITS.sourceName).optional(),
+  date: isoDate,
+  /** How many numbered paragraphs the source has; cites must fall in 1..paragraphs. Left out, cards cite it as a whole. */
+  paragraphs: z.number().int().positive().max(FIELD_LIMITS.paragraphs).optional(),
+  /** One entry per numbered paragraph, in order. */
+  outline: z.array(outlineEntrySchema).max(FIELD_LIMITS.paragraphs).optional(),
+  url: z.url().max(FIELD_LIMITS.url).optional(),
+  /** A short neutral summary in our own words. */
+  summary: textOf(FIELD_LIMITS.sourceText).optional(),
+  /** What sort of text it is (e.g. "opinion and analysis piece"). */
+  genre: textOf(FIELD_LIMITS.sourceName).optional(),
+  /** Rights and reading notes shown on the source page. */
+  note: textOf(FIELD_LIMITS.sourceText).optional()
+});
+
+/** A rule a deck or source breaks, at the path of the value it is about. */
+export type RuleIssue = { path: (string | number)[]; rule: RuleProblem };
+
+/** Rules that span a source's fields: an outline has one entry per numbered paragraph. */
+export function sourceRuleIssues(source: { paragraphs?: number; outline?: readonly unknown[] }): RuleIssue[] {
+  if (!source.outline) return [];
+  if (source.paragraphs === undefined) return [{ path: ['outline'], rule: { code: 'outline-needs-paragraphs' } }];
+  if (source.outline.length !== source.paragraphs)
+    return [
+      {
+        path: ['outline'],
+        rule: { code: 'outline-length', entries: source.outline.length, paragraphs: source.paragraphs }
+      }
+    ];
+  return [];
+}
+
+export const sourceSchema = sourceShape.superRefine((source, ctx) => {
+  // The rule travels in `params`; the message is its code, never words.
+  for (const { path, rule } of sourceRuleIssues(source))
+    ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
+});
+
+/**
+ * Where a card's content comes from: paragraphs of a source, its byline, or both; a source without
+ * numbered paragraphs is cited as a whole, by `source` alone.
+ */
 export const citeSchema = z.strictObject({
   source: slug,
-  paragraphs: z.array(z.number().int().positive()).min(1, code('paragraph-list'))
+  paragraphs: z
+    .array(z.number().int().positive().max(FIELD_LIMITS.paragraphs))
+    .min(1, code('paragraph-list'))
+    .max(FIELD_LIMITS.paragraphs)
+    .optional(),
+  /** The title, author, publisher and date (and any attribution note), rather than the body. */
+  byline: z.boolean().optional()
 });
 
 const cardBase = {
   id: slug,
-  tags: z.array(text).optional(),
+  tags: tags.optional(),
   explanation: text.optional(),
   /** fact: reported without attribution; claim: attributed to someone; opinion: the author's own view. */
   kind: z.enum(CARD_KINDS).optional(),
   /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
-  claimBy: text.optional(),
+  claimBy: textOf(FIELD_LIMITS.sourceName).optional(),
   cite: citeSchema.optional()
 };
 
@@ -65,7 +121,7 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Other answers that count as right. */
-    accept: z.array(text).optional()
+    accept: z.array(text).max(FIELD_LIMITS.accept).optional()
   }),
   z.strictObject({
     ...cardBase,
@@ -73,24 +129,24 @@ export const cardSchema = z.discriminatedUnion('type', [
     front: text,
     answer: text,
     /** Every option shown, the answer included; without it, quizzes pick distractors from the deck. */
-    options: z.array(text).min(2, code('option-list')).optional()
+    options: z.array(text).min(2, code('option-list')).max(FIELD_LIMITS.options).optional()
   }),
   z.strictObject({ ...cardBase, type: z.literal('truefalse'), front: text, answer: z.boolean() })
 ]);
 
 const deckShape = {
   id: slug,
-  title: text,
-  description: text,
+  title: textOf(FIELD_LIMITS.title),
+  description: textOf(FIELD_LIMITS.description),
   /** BCP 47 language tag of the card content, like "en" or "pt-BR". */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, code('language-tag')),
-  tags: z.array(text).default([]),
+  language: z
+    .string()
+    .max(FIELD_LIMITS.language)
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, code('language-tag')),
+  tags: tags.default([]),
   sources: z.array(sourceSchema).optional(),
   cards: z.array(cardSchema).min(1, code('card-list'))
 };
-
-/** A rule a deck breaks, at the path of the value it is about. */
-export type RuleIssue = { path: (string | number)[]; rule: RuleProblem };
 
 /** Rules that span fields: unique ids, answers among options, cites that resolve. */
 export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): RuleIssue[] {
@@ -140,19 +196,27 @@ export function deckRuleIssues(deck: { sources?: Source[]; cards: Card[] }): Rul
       if (!card.cite) issues.push({ path: at(), rule: { code: 'missing-cite' } });
     }
     if (card.cite) {
-      const source = sources.get(card.cite.source);
+      const cite = card.cite;
+      const source = sources.get(cite.source);
       if (!source) {
         const declared = [...sources.keys()];
         issues.push({
           path: at('cite', 'source'),
-          rule: { code: 'unknown-cite-source', source: card.cite.source, declared }
+          rule: { code: 'unknown-cite-source', source: cite.source, declared }
         });
-      } else {
-        card.cite.paragraphs.forEach((p, j) => {
-          if (p > source.paragraphs)
+      }
+      const count = source ? source.paragraphs : 1;
+      if (count === undefined) {
+        if (cite.paragraphs)
+          issues.push({ path: at('cite', 'paragraphs'), rule: { code: 'cite-as-whole', source: source!.id } });
+      } else if (!cite.paragraphs) {
+        if (!cite.byline) issues.push({ path: at('cite'), rule: { code: 'cite-needs-paragraphs' } });
+      } else if (source) {
+        cite.paragraphs.forEach((p, j) => {
+          if (p > count)
             issues.push({
               path: at('cite', 'paragraphs', j),
-              rule: { code: 'paragraph-out-of-range', paragraph: p, source: source.id, paragraphs: source.paragraphs }
+              rule: { code: 'paragraph-out-of-range', paragraph: p, source: source.id, paragraphs: count }
             });
         });
       }
@@ -188,6 +252,7 @@ export const deckSummarySchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 export type Cite = z.infer<typeof citeSchema>;
 export type Card = z.infer<typeof cardSchema>;
 export type CardType = Card['type'];

@@ -6,7 +6,7 @@
  * the device, the rows and the scheduler come in from the caller, the rows to write go out.
  */
 import { byReviewTime, isPossibleState, replayLog, sameScheduling } from './log-replay';
-import { schedulingOf, type CardProgress, type ReviewLogEntry } from './progress';
+import { isGradableTime, schedulingOf, type CardProgress, type ReviewLogEntry } from './progress';
 import { newSchedulingState, RATINGS, type Scheduler } from './scheduler';
 
 /** Why a state was rebuilt from its log. */
@@ -61,14 +61,17 @@ function byCard(a: IntegrityFinding, b: IntegrityFinding): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** A row the replay can use: a known rating, a real time, and the keys it is stored under. */
+/**
+ * A row the replay can use: a known rating, a time whose next due date is still a date (so a
+ * rebuilt state is possible and a second check finds it sound), and the keys it is stored under.
+ */
 function usable(log: ReviewLogEntry): boolean {
   return (
     typeof log.deckId === 'string' &&
     typeof log.cardId === 'string' &&
     typeof log.id === 'string' &&
     (RATINGS as readonly number[]).includes(log.rating) &&
-    Number.isFinite(log.reviewedAt)
+    isGradableTime(log.reviewedAt)
   );
 }
 

@@ -2,7 +2,7 @@
  * Rebuilding a study item's state from its review log: used when merging backups and when checking
  * the data on a device. Pure: the scheduler comes in from the caller.
  */
-import { LEECH_LAPSES, State, type ReviewLogEntry, type SchedulingState } from './progress';
+import { isDateTime, LEECH_LAPSES, State, type ReviewLogEntry, type SchedulingState } from './progress';
 import type { Scheduler } from './scheduler';
 
 export const SCHEDULING_FIELDS = [
@@ -27,14 +27,14 @@ const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
 /**
- * Whether a stored state could have come from ts-fsrs: finite numbers, stability and difficulty in
- * range, a known FSRS state, whole counts, and no more lapses than reviews.
+ * Whether a stored state could have come from ts-fsrs: finite numbers, times a Date can hold,
+ * stability and difficulty in range, a known FSRS state, whole counts, and no more lapses than reviews.
  */
 export function isPossibleState(s: unknown): s is SchedulingState {
   if (!s || typeof s !== 'object') return false;
   const v = s as Record<keyof SchedulingState, unknown>;
   return (
-    finite(v.due) &&
+    isDateTime(v.due) &&
     finite(v.stability) &&
     v.stability >= 0 &&
     finite(v.difficulty) &&
@@ -47,7 +47,7 @@ export function isPossibleState(s: unknown): s is SchedulingState {
     isCount(v.lapses) &&
     (v.lapses as number) <= (v.reps as number) &&
     [State.New, State.Learning, State.Review, State.Relearning].includes(v.state as State) &&
-    (v.lastReview === null || finite(v.lastReview))
+    (v.lastReview === null || isDateTime(v.lastReview))
   );
 }
 

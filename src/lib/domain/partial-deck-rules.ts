@@ -83,7 +83,13 @@ function repairSource(item: unknown, i: number, known: Map<string, Source>): Sou
   const standIn = (id: unknown, paragraphs: unknown) =>
     ({
       id: typeof id === 'string' ? id : `\u0000${i}`,
-      paragraphs: Number.isInteger(paragraphs) && (paragraphs as number) > 0 ? paragraphs : NOWHERE
+      // Left out, the source is cited as a whole; written but broken, any paragraph passes.
+      paragraphs:
+        paragraphs === undefined
+          ? undefined
+          : Number.isInteger(paragraphs) && (paragraphs as number) > 0
+            ? paragraphs
+            : NOWHERE
     }) as Source;
   if (typeof item === 'string') return known.get(item) ?? standIn(item, NOWHERE);
   const parsed = sourceSchema.safeParse(item);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from './plain-text';
+import { MARKUP_BUDGET, plainText } from './plain-text';
 
 describe('plainText', () => {
   it('leaves text without Markdown as it is', () => {
@@ -47,5 +47,24 @@ describe('plainText', () => {
 
   it('leaves raw HTML as text, as it is shown', () => {
     expect(plainText('<b>Lima</b>')).toBe('<b>Lima</b>');
+  });
+
+  it('pairs code spans and emphasis as CommonMark does, marks with no partner staying as written', () => {
+    expect(plainText('`a` and ``b ` c`` and ```d')).toBe('a and b ` c and ```d');
+    expect(plainText('*a **b** c* and **a* and _a_b')).toBe('a b c and *a and _a_b');
+    expect(plainText('[a](<b>) [c](d e) [f](g "h") [i](j(k))')).toBe('a [c](d e) f i');
+  });
+
+  it('reads runs of markup in linear time (issue 21: 4,000 backticks froze a quiz)', () => {
+    expect(plainText('x ' + '`'.repeat(MARKUP_BUDGET - 1))).toBe('x ' + '`'.repeat(MARKUP_BUDGET - 1));
+    expect(plainText('`'.repeat(MARKUP_BUDGET))).toBe(''); // an empty fenced code block, as marked shows it
+    expect(plainText('*a'.repeat(MARKUP_BUDGET))).toHaveLength(MARKUP_BUDGET);
+    expect(plainText('~~~\n'.repeat(MARKUP_BUDGET / 3))).toBe('');
+  });
+
+  it('shows a text with more Markdown characters than any real card needs as written', () => {
+    expect(plainText('`'.repeat(4_000))).toBe('`'.repeat(4_000));
+    expect(plainText(' *a*'.repeat(MARKUP_BUDGET))).toBe(' *a*'.repeat(MARKUP_BUDGET).trim());
+    expect(plainText(' *a*'.repeat(MARKUP_BUDGET / 2))).toBe(' a'.repeat(MARKUP_BUDGET / 2).trim());
   });
 });

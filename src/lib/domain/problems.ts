@@ -83,7 +83,13 @@ export type RuleProblem =
   | { code: 'missing-kind' }
   | { code: 'missing-cite' }
   | { code: 'unknown-cite-source'; source: string; declared: string[] }
-  | { code: 'paragraph-out-of-range'; paragraph: number; source: string; paragraphs: number };
+  | { code: 'paragraph-out-of-range'; paragraph: number; source: string; paragraphs: number }
+  /** Cites paragraphs of a source that has none numbered. */
+  | { code: 'cite-as-whole'; source: string }
+  /** Cites a numbered source by neither paragraph nor byline. */
+  | { code: 'cite-needs-paragraphs' }
+  | { code: 'outline-needs-paragraphs' }
+  | { code: 'outline-length'; entries: number; paragraphs: number };
 
 /** What a zod issue of the deck schema says, outside the deck file reader (imports, backups). */
 export type SchemaIssue =
@@ -255,6 +261,7 @@ export const BACKUP_SCHEMA_CODES = [
   'question-type',
   'deck-row-id',
   'date-time',
+  'time-range',
   'checksum'
 ] as const;
 export type BackupSchemaCode = (typeof BACKUP_SCHEMA_CODES)[number];

@@ -39,6 +39,21 @@ export interface CardProgress extends SchedulingState {
 /** A card that lapses this many times is a leech and is suspended, as Anki does by default. */
 export const LEECH_LAPSES = 8;
 
+/** The furthest a JavaScript Date reaches either side of 1970, in ms: any other time is no date. */
+export const MAX_DATE_MS = 8.64e15;
+/** FSRS's longest interval (ts-fsrs's maximum_interval, 36,500 days), in ms. */
+const MAX_INTERVAL_MS = 36_500 * 86_400_000;
+
+/** Whether `ms` is a time a Date can hold. */
+export function isDateTime(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
+/** Whether a review at `ms` can be graded: its next due date, up to 100 years on, is still a date. */
+export function isGradableTime(ms: unknown): ms is number {
+  return isDateTime(ms) && Math.abs(ms) <= MAX_DATE_MS - MAX_INTERVAL_MS;
+}
+
 /** One grade, as appended to the review log. */
 export interface ReviewLogEntry {
   /** Globally unique (UUID v7), so logs from two devices or backups merge without conflict. */

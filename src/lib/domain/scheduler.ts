@@ -54,19 +54,30 @@ export class Scheduler {
     this.#f = fsrs({ request_retention: options.desiredRetention, enable_fuzz: options.fuzz ?? true });
   }
 
-  /** The state after grading `rating` at `now`; `before` null means a new card. */
+  /**
+   * The state after grading `rating` at `now`; `before` null means a new card. A `now` before the
+   * card's last review (a clock that went backwards, on this device or the one a backup came from)
+   * counts as the moment of that review: ts-fsrs refuses a negative time since it.
+   */
   next(before: SchedulingState | null, now: Date, rating: RatingValue): SchedulingState {
-    const card = before ? toFsrs(before) : createEmptyCard(now);
-    return fromFsrs(this.#f.next(card, now, rating as Grade).card);
+    const at = notBeforeLastReview(before, now);
+    const card = before ? toFsrs(before) : createEmptyCard(at);
+    return fromFsrs(this.#f.next(card, at, rating as Grade).card);
   }
 
   /** For each rating, how long until the card would be due again. */
   previewIntervals(before: SchedulingState | null, now: Date): Record<RatingValue, number> {
-    const preview = this.#f.repeat(before ? toFsrs(before) : createEmptyCard(now), now);
+    const at = notBeforeLastReview(before, now);
+    const preview = this.#f.repeat(before ? toFsrs(before) : createEmptyCard(at), at);
     const out = {} as Record<RatingValue, number>;
     for (const r of RATINGS) out[r] = preview[r as Grade].card.due.getTime() - now.getTime();
     return out;
   }
+}
+
+function notBeforeLastReview(before: SchedulingState | null, now: Date): Date {
+  const last = before?.lastReview;
+  return last != null && now.getTime() < last ? new Date(last) : now;
 }
 
 const MINUTE = 60_000;

@@ -1,4 +1,5 @@
 /** Learner preferences, with the defaults a new learner gets. */
+import { own } from './own';
 import type { DailyLimits } from './queue';
 
 export interface Settings {
@@ -51,8 +52,10 @@ export function sanitizeSettings(raw: unknown): Settings {
       : DEFAULT_SETTINGS.desiredRetention;
   const limits = limitsFrom(r.limits, DEFAULT_SETTINGS.limits);
   const deckLimits: Record<string, DailyLimits> = {};
+  // Deck ids are slugs: any other key (like "__proto__") is no deck's.
   if (r.deckLimits && typeof r.deckLimits === 'object')
-    for (const [id, l] of Object.entries(r.deckLimits)) deckLimits[id] = limitsFrom(l, limits);
+    for (const [id, l] of Object.entries(r.deckLimits))
+      if (/^[a-z0-9-]+$/.test(id)) deckLimits[id] = limitsFrom(l, limits);
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
   const swipeGrading = typeof r.swipeGrading === 'boolean' ? r.swipeGrading : DEFAULT_SETTINGS.swipeGrading;
   return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading };
@@ -60,5 +63,5 @@ export function sanitizeSettings(raw: unknown): Settings {
 
 /** The limits that apply to one deck. */
 export function limitsFor(settings: Settings, deckId: string): DailyLimits {
-  return settings.deckLimits[deckId] ?? settings.limits;
+  return own(settings.deckLimits, deckId) ?? settings.limits;
 }

@@ -70,7 +70,11 @@ export class DataSafety {
    * Reads and checks a backup file the learner chose and compares it with this device, or says why it
    * cannot be restored; writes nothing.
    */
-  async readBackup(chosen: File): Promise<{ file: BackupFile; diff: BackupDiff } | { problem: BackupProblem }> {
+  /** `builtInIds`: the built-in decks' ids, which a deck in the file may not take (it is renamed). */
+  async readBackup(
+    chosen: File,
+    builtInIds: ReadonlySet<string>
+  ): Promise<{ file: BackupFile; diff: BackupDiff } | { problem: BackupProblem }> {
     // Loaded on demand: the schema library is not needed to study.
     const { BackupError, parseBackupText } = await import('$lib/domain/backup-parse');
     let file: BackupFile;
@@ -80,11 +84,11 @@ export class DataSafety {
       if (e instanceof BackupError) return { problem: e.problem };
       throw e;
     }
-    return { file, diff: await previewRestore(file) };
+    return { file, diff: await previewRestore(file, builtInIds) };
   }
 
-  async restore(file: BackupFile, mode: RestoreMode): Promise<void> {
-    await restoreBackup(file, mode, new Date());
+  async restore(file: BackupFile, mode: RestoreMode, builtInIds: ReadonlySet<string>): Promise<void> {
+    await restoreBackup(file, mode, new Date(), builtInIds);
     await this.changed();
   }
 

@@ -1,6 +1,6 @@
 /** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
 import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
-import type { Deck } from '$lib/domain';
+import { deckIdTaken, type Deck } from '$lib/domain';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
@@ -139,11 +139,14 @@ export class ImportFlow {
     this.plan = null;
   }
 
-  /** A deck may not take the id of a built-in deck: it gets "-imported" added, the same way every time. */
+  /**
+   * A deck may not take the id of a built-in deck, or a reserved one (`index`): it gets "-imported"
+   * added, the same way every time.
+   */
   #avoidBuiltInIds(result: ImportResult): ImportResult {
     const deck = result.deck;
     this.renamedFrom = null;
-    if (!deck || !this.#builtInIds.has(deck.id)) return result;
+    if (!deck || !deckIdTaken(deck.id, this.#builtInIds)) return result;
     this.renamedFrom = deck.id;
     return { ...result, deck: { ...deck, id: `${deck.id}-imported` } };
   }

@@ -5,6 +5,7 @@ import {
   countsAsRight,
   generateQuiz,
   missedItemIds,
+  own,
   QUESTION_TYPES,
   type Deck,
   type Question,
@@ -162,7 +163,7 @@ function judge(q: Question, given: string | boolean | Record<string, string>): Q
     }
     case 'match': {
       const map = (typeof given === 'object' ? given : {}) as Record<string, string>;
-      const missed = q.pairs.filter((p) => map[p.itemId] !== p.answer).map((p) => p.itemId);
+      const missed = q.pairs.filter((p) => own(map, p.itemId) !== p.answer).map((p) => p.itemId);
       return {
         ...base,
         itemIds: q.pairs.map((p) => p.itemId),

@@ -3,11 +3,13 @@ import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckC
 import { syncSoon } from './sync-soon';
 import {
   byId,
+  own,
   Scheduler,
   schedulingOf,
   State,
   studyDayStart,
   studyItems,
+  studyOptionOrder,
   type CardProgress,
   type Deck,
   type RatingValue,
@@ -63,10 +65,15 @@ export class StudySession {
     const id = this.queue?.order[0];
     return id ? (this.#items.get(id) ?? null) : null;
   });
+  /** The current choice card's options as shown: shuffled, in one order for the card all session. */
+  options = $derived.by((): string[] | null => {
+    const card = this.current?.card;
+    return card?.type === 'choice' && card.options ? studyOptionOrder(card.options, card.id, this.startedAt) : null;
+  });
   /** The current card's content changed (re-import) after the learner last reviewed it. */
   currentChanged = $derived.by((): boolean => {
     const item = this.current;
-    const changedAt = item ? this.#changed[item.card.id] : undefined;
+    const changedAt = item ? own(this.#changed, item.card.id) : undefined;
     if (!item || changedAt === undefined) return false;
     const lastReview = this.#snapshot.progress.get(item.id)?.lastReview;
     return lastReview != null && lastReview < changedAt;

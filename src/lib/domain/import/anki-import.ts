@@ -8,6 +8,7 @@ import type { SideName } from '../problems';
 import { htmlToText } from './anki-html';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
 import { badDelimiter, readDelimited } from './delimited-rows';
+import { own } from '../own';
 import { IMPORT_LIMITS } from './import-types';
 import type { Report } from './report';
 
@@ -112,7 +113,8 @@ function readHeaders(text: string, report: Report): AnkiHeaders | undefined {
     if (!match) {
       // a comment
     } else if (key === 'separator') {
-      const separator = raw.length === 1 ? raw : (SEPARATORS[value.toLowerCase()] ?? (value.length === 1 ? value : ''));
+      const separator =
+        raw.length === 1 ? raw : (own(SEPARATORS, value.toLowerCase()) ?? (value.length === 1 ? value : ''));
       if (!separator || badDelimiter(separator)) {
         report.problem(at, { code: 'unknown-separator', value });
         ok = false;

@@ -5,16 +5,25 @@
 
 /** Lowercase ASCII letters, digits and single hyphens, cut at a hyphen near `maxLength`; may be empty. */
 export function slugify(text: string, maxLength = 48): string {
-  const slug = text
+  const hyphenated = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-');
+  const slug = trimHyphens(hyphenated);
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
   const hyphen = cut.lastIndexOf('-');
-  return (hyphen > maxLength / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
+  return trimHyphens(hyphen > maxLength / 2 ? cut.slice(0, hyphen) : cut);
+}
+
+/** Without hyphens at either end (a loop: a pattern anchored at the end would be quadratic). */
+function trimHyphens(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
 }
 
 /** Six base-36 characters of a 32-bit FNV-1a hash: tells apart texts whose slugs are the same. */

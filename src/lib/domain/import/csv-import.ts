@@ -5,6 +5,7 @@
 import type { Deck } from '../deck.schema';
 import { rowsToDeck, type CardRow, type DeckInfo } from './card-rows';
 import { readDelimited } from './delimited-rows';
+import { unescapeFormula } from './formula-escape';
 import { IMPORT_LIMITS } from './import-types';
 import type { Report } from './report';
 
@@ -42,8 +43,11 @@ export function readCsv(
     }
     const unnamed = cells.findIndex((c, i) => i >= named && c.trim());
     if (unnamed !== -1) report.warnOnce(cellAt[unnamed], { code: 'unnamed-columns' });
-    const tags = layout.tagColumns === 'rest' ? cells.slice(2) : layout.tagColumns.map((i) => cells[i] ?? '');
-    cardRows.push({ front: cells[0], back: cells[1], tags, at: row.at, frontAt: cellAt[0], backAt: cellAt[1] });
+    const tags = (layout.tagColumns === 'rest' ? cells.slice(2) : layout.tagColumns.map((i) => cells[i] ?? '')).map(
+      unescapeFormula
+    );
+    const [front, back] = [unescapeFormula(cells[0]), unescapeFormula(cells[1])];
+    cardRows.push({ front, back, tags, at: row.at, frontAt: cellAt[0], backAt: cellAt[1] });
   }
   const labels = { front: { side: 'front', column: 1 }, back: { side: 'back', column: 2 } } as const;
   return rowsToDeck(cardRows, { ...info, labels }, report);

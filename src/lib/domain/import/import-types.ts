@@ -1,6 +1,7 @@
 /** What an in-app import takes and gives back. */
 import type { Deck } from '../deck.schema';
 import type { DeckProblem } from '../problems';
+import { FIELD_LIMITS } from '../field-limits';
 
 export type { DeckProblem };
 
@@ -59,7 +60,7 @@ export const IMPORT_LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   maxCards: 50_000,
   /** Longest front, back or other card text, in characters. */
-  maxFieldChars: 10_000,
+  maxFieldChars: FIELD_LIMITS.cardText,
   /** Problems (and warnings) listed before the rest are summed up in one line. */
   maxListed: 200
 } as const;

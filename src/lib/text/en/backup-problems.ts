@@ -20,6 +20,7 @@ const CHECKS = {
   rating: 'must be 1, 2, 3 or 4',
   'deck-row-id': 'must be the id of the deck it holds',
   'date-time': 'must be a date and time like 2026-03-02T09:00:00.000Z',
+  'time-range': 'must be a time a date can hold (epoch milliseconds within ±8.64e15)',
   checksum: 'must be "sha256-" followed by 64 hexadecimal digits'
 };
 

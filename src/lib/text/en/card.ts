@@ -25,7 +25,11 @@ export const answers = { true: 'True', false: 'False' };
 export const citation = {
   source: 'Source:',
   paragraph: (n: number) => `paragraph ${n}`,
-  paragraphs: (first: string, last: number) => `paragraphs ${first} and ${last}`
+  paragraphs: (first: string, last: number) => `paragraphs ${first} and ${last}`,
+  /** The title, author, publisher and date of a source, as a part a card cites. */
+  byline: 'byline',
+  /** A source cited as a whole: who published it, and when. */
+  whole: (publisher: string, date: string) => `${publisher}, ${date}`
 };
 
 export const cloze = {

@@ -5,6 +5,8 @@ export const deck = {
   from: 'From',
   by: (author: string, publisher: string, original: string | undefined, date: string) =>
     `by ${author}, ${publisher}${original ? ` (first published by ${original})` : ''}, ${date}.`,
+  /** The sources a deck names after its first, folded away. */
+  otherSources: (n: number) => `Also cites ${plural(n, 'other source')}`,
   progressHeading: 'Your progress',
   toStudyNow: (all: number, learning: number, review: number, fresh: number) =>
     `${all} to study now: ${learning} learning, ${review} due, ${fresh} new.`,

@@ -139,6 +139,14 @@ function rule(r: RuleProblem): string {
       }`;
     case 'paragraph-out-of-range':
       return `cites paragraph ${r.paragraph}, but source "${r.source}" has only ${r.paragraphs} paragraphs`;
+    case 'cite-as-whole':
+      return `source "${r.source}" has no numbered paragraphs; cite it as a whole: { source: ${r.source} }`;
+    case 'cite-needs-paragraphs':
+      return 'missing field "paragraphs" in "cite"';
+    case 'outline-needs-paragraphs':
+      return '"outline" needs "paragraphs": how many numbered paragraphs the source has';
+    case 'outline-length':
+      return `"outline" has ${r.entries} entries, but the source has ${r.paragraphs} paragraphs; write one entry per paragraph, in order`;
   }
 }
 
@@ -277,7 +285,7 @@ function words(p: Problem): string {
       return about(p.item, `"type" must be text; use one of: ${p.types.join(', ')}`);
     case 'unknown-field': {
       const owner = p.field
-        ? `${field(p.field)} of ${p.item ? item(p.item) : 'the deck'}`
+        ? `${field(p.field)} of ${p.item ? item(p.item) : `the ${p.file}`}`
         : p.item
           ? item(p.item)
           : `the ${p.file}`;

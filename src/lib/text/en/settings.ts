@@ -39,7 +39,7 @@ export const settings = {
   howToRestore: 'How to restore',
   merge: 'Merge with what is here',
   mergeHelp:
-    'Keeps everything from both: each review once, card progress worked out again from the combined history, the newer copy of each imported deck. Your settings here are kept.',
+    'Keeps everything from both: each review once, card progress worked out again from the combined history, the newer copy of each imported deck. Settings you changed here are kept; any you never changed are taken from the file.',
   replace: 'Replace everything here',
   replaceHelp: 'This device will hold exactly what the file holds, settings included.',
   lost: (things: string[]) => `Lost from this device: ${things.join(', ')}.`,
@@ -75,7 +75,11 @@ export const settings = {
     failed: {
       full: 'nothing was changed',
       other: (reason: string) => `Nothing was changed: the restore failed (${reason}).`
-    } satisfies FailedWrite
+    } satisfies FailedWrite,
+    /** A merge that could not combine one card's reviews (`BackupMergeError`). */
+    mergeFailed: (card: string) =>
+      `Nothing was changed: the reviews of ${card} in this backup do not fit together with the ones here, so they could not be combined. Choose “Replace everything here” to use the file as it is, or keep what is here.`,
+    mergeCard: (deckId: string, cardId: string) => `the card “${cardId}” of the deck “${deckId}”`
   },
   snapshots: {
     heading: 'Snapshots',

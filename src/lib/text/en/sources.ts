@@ -13,10 +13,18 @@ export const sources = {
   summary: 'Summary',
   rights:
     'The text of this article belongs to its author and publisher and is not reproduced here. Our cards paraphrase it and cite it by paragraph.',
+  rightsWhole:
+    'This document belongs to its author and publisher and is not reproduced here. Our cards sum up what it says and cite it as a whole.',
   mapHeading: 'Paragraph map',
   mapIntro: 'Which cards cite each paragraph.',
   uncovered: (ps: number[]) => `Not yet covered: ${ps.map((p) => `paragraph ${p}`).join(', ')}.`,
   allCovered: 'Every paragraph is covered.',
   paragraph: (n: number) => `Paragraph ${n}`,
+  inOriginal: (n: number) => `Paragraph ${n} in the original`,
+  byline: 'Byline',
+  bylineGist: 'Title, author, publishers and date, with any note on where the text first appeared.',
+  wholeHeading: 'Cards that cite it',
+  wholeIntro: 'This source has no numbered paragraphs, so cards cite it as a whole.',
+  noCards: 'No card cites it yet.',
   cards: (n: number) => `· ${plural(n, 'card')}`
 };

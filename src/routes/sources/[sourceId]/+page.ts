@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadDeck, loadDeckIndex } from '$lib/decks';
-import { paragraphMap } from '$lib/domain';
+import { citingCards, paragraphMap } from '$lib/domain';
 import * as t from '$lib/text';
 import type { PageLoad } from './$types';
 
@@ -12,5 +12,11 @@ export const load: PageLoad = async ({ fetch, params }) => {
   const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
   if (!source) error(404, t.sources.notFound(params.sourceId));
   const languages: Record<string, string> = Object.fromEntries(decks.map((d) => [d.id, d.language]));
-  return { source, paragraphs: paragraphMap(source, decks), languages };
+  return {
+    source,
+    paragraphs: paragraphMap(source, decks),
+    byline: citingCards(source, decks, 'byline'),
+    whole: citingCards(source, decks, 'whole'),
+    languages
+  };
 };
