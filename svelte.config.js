@@ -16,14 +16,17 @@ const config = {
     inlineStyleThreshold: 8192,
     // Prerendered pages carry the policy in a <meta> tag, with hashes of SvelteKit's inline scripts.
     // Styles allow inline attributes (progress bars, chart sizes); scripts never run inline code
-    // without a hash, nor eval.
+    // without a hash, nor eval. `blob:` is only for images and sounds of imported decks, shown from
+    // IndexedDB as object URLs. SQLite in WebAssembly (importing Anki packages) runs in the import
+    // worker, whose policy comes from its own response, so no page allows compiling WebAssembly.
     csp: {
       mode: 'hash',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
-        'img-src': ['self', 'https:', 'data:'],
+        'img-src': ['self', 'https:', 'data:', 'blob:'],
+        'media-src': ['self', 'blob:'],
         'font-src': ['self'],
         'connect-src': ['self'],
         'worker-src': ['self'],

@@ -17,6 +17,9 @@ export default defineConfig({
       }
     }
   },
+  // Module workers, so the import worker loads the Anki package reader (and SQLite in WebAssembly)
+  // only when a package is chosen.
+  worker: { format: 'es' },
   plugins: [
     sveltekit(),
     SvelteKitPWA({
@@ -43,12 +46,26 @@ export default defineConfig({
         ]
       },
       workbox: {
-        globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}', 'prerendered/**/*.html'],
+        globPatterns: [
+          'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}',
+          // Images and sounds of the decks in content/ (scripts/deck-media.ts).
+          'client/media/*',
+          'prerendered/**/*.html'
+        ],
         // JSON Schema for editors is not needed by the app.
         globIgnores: ['client/decks/deck.schema.json'],
         navigateFallback: '/200.html',
         // The sync API is the server's, never the app shell's, even for a navigation.
         navigateFallbackDenylist: [/^\/api\//],
+        // SQLite in WebAssembly (688 KB) is only for importing Anki packages: kept once first used, so
+        // a second import works offline, and never downloaded by those who do not import one.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'factdeck-wasm', expiration: { maxEntries: 4 } }
+          }
+        ],
         cleanupOutdatedCaches: true,
         // The first visit's page is controlled at once, so airplane mode works without a reload.
         clientsClaim: true

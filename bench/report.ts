@@ -194,6 +194,22 @@ export function figures(r: BenchResults): Figure[] {
       unit: 'ms',
       summary: summarize([r.imported.parts.save])
     },
+    ...(r.imported.anki
+      ? [
+          {
+            id: 'anki-preview',
+            figure: `Import page: preview of an Anki package of ${r.imported.anki.notes.toLocaleString('en')} notes and ${r.imported.anki.images} images (${(r.imported.anki.bytes / 1024 / 1024).toFixed(0)} MB, worker, SQLite in WebAssembly)`,
+            unit: 'ms' as const,
+            summary: summarize([r.imported.anki.preview])
+          },
+          {
+            id: 'anki-save',
+            figure: '… Import pressed to the deck page (decks, media Blobs and history in one transaction)',
+            unit: 'ms' as const,
+            summary: summarize([r.imported.anki.save])
+          }
+        ]
+      : []),
     {
       id: 'study-load',
       figure: 'Study page of the 100,000-card deck, navigation to first card',

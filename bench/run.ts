@@ -10,12 +10,24 @@
  * and the harness is served beside build/, never from it, so none of it is in the app or its precache.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser';
+import { writePackage } from '../tools/anki-package-writer';
+import { benchCollection } from '../tools/make-anki-fixtures';
 import { CATEGORIES, splitFile, type Split } from './attribute';
 import { benchCompile } from './compile';
 import { firstLoad, gzipSize, total, type Download } from './first-load';
@@ -219,6 +231,41 @@ async function measureImport(base: string) {
     await openHarness(page, base);
     const parts = await page.evaluate((text) => window.factdeckBench.importParts(text), csv);
     return { cards: IMPORT_CARDS, bytes: csv.length, preview, save, summary, parts };
+  } finally {
+    await close();
+  }
+}
+
+/** The Anki package measured: notes with images, written by the fixture tool (current format). */
+const ANKI = { notes: 10_000, images: 500 };
+
+async function measureAnkiImport(base: string) {
+  const file = path.join(TMP, `anki-${ANKI.notes}-notes-${ANKI.images}-images.apkg`);
+  if (!existsSync(file)) {
+    log(`writing the package with tools/anki-package-writer.ts (once; kept in ${path.relative(ROOT, TMP)})`);
+    const { collection, media } = benchCollection(ANKI.notes, ANKI.images);
+    writeFileSync(file, await writePackage({ format: 'latest', collection, media }));
+  }
+  const buffer = readFileSync(file);
+  const { page, close } = await profile();
+  try {
+    await page.goto(`${base}/import`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    const t0 = Date.now();
+    await page.locator('#import-file').setInputFiles({
+      name: 'bench-anki.apkg',
+      mimeType: 'application/octet-stream',
+      buffer
+    });
+    await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+    const preview = Date.now() - t0;
+    const summary = (await page.getByTestId('import-summary').innerText()).replace(/\s+/g, ' ');
+    const t1 = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/\/decks\/[^/]+$/, { timeout: 300_000 });
+    await page.locator('h1').waitFor();
+    const save = Date.now() - t1;
+    return { ...ANKI, bytes: buffer.length, preview, save, summary };
   } finally {
     await close();
   }
@@ -473,6 +520,8 @@ async function main() {
     if (runs('import')) {
       log(`import: previewing and importing a ${IMPORT_CARDS.toLocaleString('en')}-card CSV on /import`);
       imported = await measureImport(server.base);
+      log(`import: an Anki package of ${ANKI.notes.toLocaleString('en')} notes and ${ANKI.images} images`);
+      imported.anki = await measureAnkiImport(server.base);
     }
 
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
@@ -540,7 +589,7 @@ export type BenchResults = {
   compile: Awaited<ReturnType<typeof benchCompile>>;
   bytes: PageBytes[];
   lighthouse: Record<string, LighthouseResult[]>;
-  imported: Awaited<ReturnType<typeof measureImport>>;
+  imported: Awaited<ReturnType<typeof measureImport>> & { anki?: Awaited<ReturnType<typeof measureAnkiImport>> };
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
   server?: LoadRun[];
 };

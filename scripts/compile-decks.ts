@@ -8,11 +8,18 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { parseDeckText, parseSourceText, yamlPosition } from '../src/lib/domain/deck-parse';
 import type { Deck, Source } from '../src/lib/domain/deck.schema';
+import { bundleDeckMedia, type DeckMediaProblem } from './deck-media';
 import type { DeckFileProblem, DeckProblem } from '../src/lib/domain/problems';
 import { RESERVED_DECK_IDS } from '../src/lib/domain/reserved-ids';
 import { readFastYaml } from './fast-yaml';
 
-export type CompileResult = { decks: Deck[]; sources: Source[]; problems: DeckProblem[] };
+export type CompileResult = {
+  decks: Deck[];
+  sources: Source[];
+  problems: DeckProblem[];
+  /** Images and sounds the decks show, `<hash>.<ext>` → the file beside a deck (deck-media.ts). */
+  media: Map<string, string>;
+};
 
 const DECK = '.deck.yaml';
 const SOURCE = '.source.yaml';
@@ -24,7 +31,8 @@ export async function compileContentDir(contentDir: string): Promise<CompileResu
   return {
     decks: result.decks.map((d) => d.deck),
     sources: result.sources.map((s) => s.source),
-    problems: result.problems
+    problems: result.problems,
+    media: result.media
   };
 }
 
@@ -38,7 +46,8 @@ export async function checkFiles(paths: string[], contentDir = 'content'): Promi
   return {
     decks: result.decks.map((d) => d.deck),
     sources: result.sources.filter((s) => shown.has(s.file)).map((s) => s.source),
-    problems: result.problems.filter((p) => shown.has(p.path))
+    problems: result.problems.filter((p) => shown.has(p.path)),
+    media: result.media
   };
 }
 
@@ -70,6 +79,7 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   const known = new Map(sources.map((s) => [s.source.id, s.source]));
   const decks: { deck: Deck; file: string }[] = [];
   const deckFileById = new Map<string, string>();
+  const media = new Map<string, string>();
   for (const file of deckFiles) {
     const text = await readText(file, problems);
     if (text === undefined) continue;
@@ -81,8 +91,12 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
     else if (RESERVED_DECK_IDS.has(parsed.deck.id))
       problems.push(at(file, text, { code: 'reserved-deck-id', id: parsed.deck.id }));
     else {
+      // Media files are kept beside the deck: in its folder or below.
+      const bundled = await bundleDeckMedia(parsed.deck, file, text, path.dirname(file));
+      problems.push(...bundled.problems.map((p) => mediaProblem(file, text, p)));
+      for (const [name, from] of bundled.files) media.set(name, from);
       deckFileById.set(parsed.deck.id, display(file));
-      decks.push({ deck: parsed.deck, file: display(file) });
+      decks.push({ deck: bundled.deck, file: display(file) });
     }
   }
 
@@ -92,7 +106,17 @@ async function compileFiles(sourceFiles: string[], deckFiles: string[], otherFil
   }
 
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.col - b.col));
-  return { decks, sources, problems };
+  return { decks, sources, problems, media };
+}
+
+function mediaProblem(file: string, text: string, p: DeckMediaProblem): DeckProblem {
+  const before = text.slice(0, p.offset).split('\n');
+  const where = { path: display(file), line: before.length, col: before[before.length - 1].length + 1 };
+  const problem: DeckFileProblem =
+    p.code === 'media-too-large'
+      ? { code: p.code, ref: p.ref, bytes: p.bytes, limit: p.limit }
+      : { code: p.code === 'media-outside-content' ? 'media-outside-deck-folder' : p.code, ref: p.ref };
+  return { ...where, problem };
 }
 
 /** A deck naming a source whose own file is broken gets told so, not that the source is missing. */

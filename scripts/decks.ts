@@ -1,6 +1,6 @@
 /**
  * `npm run decks`: compile content/ into static/decks (one JSON file per deck, an index and the
- * JSON Schema editors use). `npm run decks:check [files...]`: the same checks, nothing written.
+ * JSON Schema editors use), and the images and sounds decks keep beside them into static/media. `npm run decks:check [files...]`: the same checks, nothing written.
  * Any problem prints as `path:line:col: message` and exits 1 without writing anything.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -11,10 +11,12 @@ import { deckFileSchema, type Deck } from '../src/lib/domain/deck.schema';
 import { summarize } from '../src/lib/domain/deck-summary';
 import { problems } from '../src/lib/text/en/problems';
 import { checkFiles, compileContentDir } from './compile-decks';
+import { writeDeckMedia } from './deck-media';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = path.join(root, 'content');
 const outDir = path.join(root, 'static', 'decks');
+const mediaDir = path.join(root, 'static', 'media');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -44,6 +46,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   await writeDecks(result.decks);
+  await writeDeckMedia(result.media, mediaDir);
   const items = result.decks.reduce((n, d) => n + summarize(d).itemCount, 0);
   console.log(
     `wrote ${plural(result.decks.length, 'deck')} (${plural(cards, 'card')}, ${plural(items, 'study item')}, ` +

@@ -6,9 +6,11 @@
  * tests/fixtures/factdeck-db-v<version>.json.
  */
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { db } from '../src/lib/db/factdeck-db';
 import { gradeCard, setSuspended, undoReview } from '../src/lib/db/progress.repo';
+import { saveAnkiImport } from '../src/lib/db/anki-import.repo';
 import { saveImportedDeck } from '../src/lib/db/decks.repo';
 import { saveQuizAttempt } from '../src/lib/db/quiz.repo';
 import { saveSettings } from '../src/lib/db/settings.repo';
@@ -105,7 +107,29 @@ await gradeCard({
 // Since version 4: the import above took a snapshot; a backup was downloaded.
 await recordBackup(new Date(now + 400_000));
 
-// Since version 6: sync turned on (an account of its own, nothing to pull), then changes recorded,
+// Since version 6: an Anki package's deck and the image it shows, stored as a Blob by its hash.
+const flag = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+const flagHash = createHash('sha256').update(flag).digest('hex');
+await saveAnkiImport(
+  [
+    {
+      deck: {
+        id: 'flags',
+        title: 'Flags',
+        description: 'Imported from flags.apkg.',
+        language: 'en',
+        tags: [],
+        cards: [{ id: 'anki-0123456789ab', type: 'basic', front: `![A flag](media:${flagHash}.png)`, back: 'France' }]
+      },
+      logs: [],
+      states: []
+    }
+  ],
+  [{ hash: flagHash, bytes: flag, mime: 'image/png', kind: 'image', ext: 'png' }],
+  { fileName: 'flags.apkg', now: new Date(now + 500_000), deleteRemovedProgress: false, scheduler }
+);
+
+// Since version 7: sync turned on (an account of its own, nothing to pull), then changes recorded,
 // one of them acknowledged by the server.
 await beginJoin({
   accountId: 'fixture-account',
@@ -113,7 +137,7 @@ await beginJoin({
   token: 'fixture-token',
   deviceName: 'Fixture'
 });
-await mergeOwnData(new Date(now + 500_000));
+await mergeOwnData(new Date(now + 550_000));
 await rebuildForJoin();
 await acknowledge(await pendingRecords(3));
 await gradeCard({
@@ -130,7 +154,19 @@ const version = db.verno;
 const stores = Object.fromEntries(
   db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')])
 );
-const tables = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])));
+// JSON has no Blob: a stored file is written as `{ $blob: base64, type }` (migrations.test.ts reads it back).
+const asJson = async (row: Record<string, unknown>) =>
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(row).map(async ([k, v]) => [
+        k,
+        v instanceof Blob ? { $blob: Buffer.from(await v.arrayBuffer()).toString('base64'), type: v.type } : v
+      ])
+    )
+  );
+const tables = Object.fromEntries(
+  await Promise.all(db.tables.map(async (t) => [t.name, await Promise.all((await t.toArray()).map(asJson))]))
+);
 const file = `tests/fixtures/factdeck-db-v${version}.json`;
 writeFileSync(file, JSON.stringify({ name: 'factdeck', version, stores, tables }, null, 1) + '\n');
 console.log(

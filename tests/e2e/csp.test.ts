@@ -43,6 +43,12 @@ describe('Content Security Policy', () => {
       expect(scripts, file).not.toContain("'unsafe-eval'");
       expect(scripts, file).not.toContain("'unsafe-inline'");
       expect([...csp.values()].flat(), file).not.toContain("'unsafe-eval'");
+      // Object URLs only for card images and sounds; WebAssembly compiles only in the import worker.
+      expect(csp.get('media-src'), file).toEqual(["'self'", 'blob:']);
+      expect(csp.get('img-src'), file).toContain('blob:');
+      for (const [name, values] of csp)
+        if (name !== 'img-src' && name !== 'media-src') expect(values, `${file} ${name}`).not.toContain('blob:');
+      expect([...csp.values()].flat(), file).not.toContain("'wasm-unsafe-eval'");
       // Every inline script that runs is allowed by its hash, and by nothing looser (JSON data
       // blocks are not scripts).
       for (const [, body] of html.matchAll(/<script(?![^>]*\b(?:src|type)=)[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -30,7 +30,9 @@ describe('hasMarkup', () => {
       'Cities:\n- Lima\n- Quito',
       '1. first',
       '  2) second',
-      '~~~\ncode\n~~~'
+      '~~~\ncode\n~~~',
+      '++underlined++',
+      `![Flag](media:${'a'.repeat(64)}.png)`
     ])
       expect(hasMarkup(text), text).toBe(true);
   });

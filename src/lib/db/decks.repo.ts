@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
 import { deleteDeckRecords, importRecords, removedItemIds } from '$lib/domain/sync';
 import { db, type ImportedDeck } from './factdeck-db';
+import { deleteUnusedMedia } from './media.repo';
 import { recordingNow, recordLocal, syncTables } from './sync-store';
 import { takeSnapshot } from './snapshot-tables';
 
@@ -63,51 +64,64 @@ export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promis
   const tables = [...syncTables(), db.snapshots, db.snapshotData];
   return db.transaction('rw', tables, async () => {
     await takeSnapshot(db, 'import', options.now.getTime());
-    const existing = await db.decks.get(deck.id);
-    const diff = diffDecks(existing?.deck, deck);
-    const at = options.now.getTime();
-    const changed: Record<string, number> = {};
-    const keep = new Set(deck.cards.map((c) => c.id));
-    for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
-    for (const id of diff.changed) changed[id] = at;
-    const record: ImportedDeck = {
-      id: deck.id,
-      deck,
-      fileName: options.fileName,
-      format: options.format,
-      importedAt: existing?.importedAt ?? at,
-      updatedAt: at,
-      changed
-    };
-    const account = await recordingNow();
-    if (account) {
-      const held = (await deckStateKeys(deck.id)).map(([, cardId]) => cardId);
-      const remove = options.deleteRemovedProgress ? removedItemIds(existing?.deck, diff.removed, held) : [];
-      await recordLocal(account, options.now, (stamp) => importRecords(record, remove, stamp));
-      return record;
-    }
-    if (options.deleteRemovedProgress && diff.removed.length) {
-      const removed = new Set(diff.removed);
-      const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
-      await db.cardStates.bulkDelete(gone);
-      await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
-    }
-    await db.decks.put(record);
-    return record;
+    return writeImportedDeck(deck, options);
   });
 }
 
-/** Deletes an imported deck with all its progress, review history and quiz attempts. */
+/**
+ * The part of saving an imported deck after the snapshot; call inside a transaction over
+ * `syncTables()`. With sync on, the deck and the removed progress become records.
+ */
+export async function writeImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
+  const existing = await db.decks.get(deck.id);
+  const diff = diffDecks(existing?.deck, deck);
+  const at = options.now.getTime();
+  const changed: Record<string, number> = {};
+  const keep = new Set(deck.cards.map((c) => c.id));
+  for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
+  for (const id of diff.changed) changed[id] = at;
+  const record: ImportedDeck = {
+    id: deck.id,
+    deck,
+    fileName: options.fileName,
+    format: options.format,
+    importedAt: existing?.importedAt ?? at,
+    updatedAt: at,
+    changed
+  };
+  const account = await recordingNow();
+  if (account) {
+    const held = (await deckStateKeys(deck.id)).map(([, cardId]) => cardId);
+    const remove = options.deleteRemovedProgress ? removedItemIds(existing?.deck, diff.removed, held) : [];
+    await recordLocal(account, options.now, (stamp) => importRecords(record, remove, stamp));
+    return record;
+  }
+  if (options.deleteRemovedProgress && diff.removed.length) {
+    const removed = new Set(diff.removed);
+    const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
+    await db.cardStates.bulkDelete(gone);
+    await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
+  }
+  await db.decks.put(record);
+  return record;
+}
+
+/**
+ * Deletes an imported deck with all its progress, review history and quiz attempts, and the images
+ * and sounds no other deck (or snapshot) shows.
+ */
 export function deleteImportedDeck(deckId: string, now = new Date()): Promise<void> {
-  return db.transaction('rw', syncTables(), async () => {
+  return db.transaction('rw', [...syncTables(), db.snapshots, db.media], async () => {
     const account = await recordingNow();
     if (account) {
       await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
+      await deleteUnusedMedia();
       return;
     }
     await db.decks.delete(deckId);
     await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+    await deleteUnusedMedia();
   });
 }

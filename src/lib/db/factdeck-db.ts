@@ -9,6 +9,7 @@ import type {
   ReviewBucket,
   ReviewLogEntry
 } from '$lib/domain';
+import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import type { DeckChange, SyncRecordRow, SyncStateRow } from './sync-rows';
@@ -19,6 +20,21 @@ import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapsho
 export type SettingRow = BackupSettingRow;
 export type ImportedDeck = BackupDeckRow;
 
+/**
+ * An image or sound of imported cards, stored once by the SHA-256 of its content (card text names it
+ * `media:<hash>.<ext>`, src/lib/domain/media.ts). Not in backups: see docs/architecture.md.
+ */
+export interface MediaRow {
+  hash: string;
+  blob: Blob;
+  mime: string;
+  kind: MediaKind;
+  ext: string;
+  size: number;
+  /** Epoch ms of the import that first stored it. */
+  addedAt: number;
+}
+
 export class FactdeckDB extends Dexie {
   cardStates!: Table<CardProgress, [string, string]>;
   reviewLogs!: EntityTable<ReviewLogEntry, 'id'>;
@@ -28,6 +44,7 @@ export class FactdeckDB extends Dexie {
   snapshots!: EntityTable<SnapshotInfo, 'id'>;
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
+  media!: EntityTable<MediaRow, 'hash'>;
   syncRecords!: EntityTable<SyncRecordRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   deckChanges!: EntityTable<DeckChange, 'deckId'>;
@@ -64,10 +81,12 @@ export class FactdeckDB extends Dexie {
       .upgrade(async (tx) => {
         await rebuildReviewBuckets(tx.table('reviewBuckets'), await tx.table('reviewLogs').toArray());
       });
-    // Version 6: sync (docs/sync.md). The records this device holds and those not yet acknowledged by
+    // Version 6: images and sounds of imported decks, as Blobs by content hash. Adds a table only.
+    this.version(6).stores({ media: 'hash' });
+    // Version 7: sync (docs/sync.md). The records this device holds and those not yet acknowledged by
     // the server, the account and cursor, and a version per deck that changes when records pulled or
     // written here change its rows. Adds tables only; every existing row is kept as it is.
-    this.version(6).stores({
+    this.version(7).stores({
       syncRecords: 'key, scope, pending',
       syncState: 'key',
       deckChanges: 'deckId'

@@ -5,6 +5,7 @@ export {
   unlessBlocked,
   watchStorage,
   type ImportedDeck,
+  type MediaRow,
   type StorageEvent
 } from './factdeck-db';
 export * from './progress.repo';
@@ -19,3 +20,5 @@ export * from './log-watch';
 export * from './deck-changes';
 export * from './sync-account.repo';
 export { isQuotaError } from './quota-error';
+export * from './media.repo';
+export * from './anki-import.repo';

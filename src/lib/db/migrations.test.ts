@@ -17,12 +17,24 @@ const fixtures = readdirSync(dir)
   .filter((f) => /^factdeck-db-v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Fixture);
 
+/** A row as stored: a file written as `{ $blob, type }` (tools/make-db-fixture.ts) is a Blob again. */
+function revive(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row;
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) =>
+      v && typeof v === 'object' && '$blob' in v
+        ? [k, new Blob([Buffer.from(String(v.$blob), 'base64')], { type: String((v as { type: string }).type) })]
+        : [k, v]
+    )
+  );
+}
+
 /** Recreates a database exactly as that version of the app left it. */
 async function seed(fixture: Fixture, name: string) {
   const old = new Dexie(name);
   old.version(fixture.version).stores(fixture.stores);
   await old.open();
-  for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows.map(revive));
   old.close();
 }
 
@@ -45,7 +57,7 @@ describe('schema upgrades keep every row', () => {
     for (const [table, rows] of Object.entries(fixture.tables)) {
       expect(rows.length).toBeGreaterThan(0);
       expect(await db.table(table).toArray()).toEqual(
-        expect.arrayContaining(rows.map((r) => expect.objectContaining(r as object)))
+        expect.arrayContaining(rows.map((r) => expect.objectContaining(revive(r) as object)))
       );
       expect(await db.table(table).count()).toBe(rows.length);
     }
@@ -55,6 +67,13 @@ describe('schema upgrades keep every row', () => {
     expect(
       await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).count()
     ).toBe(states.filter((s) => s.deckId === deckId).length);
+    // Media (version 6): empty after upgrading an older database; each file's bytes and type kept.
+    expect(await db.media.count()).toBe(fixture.tables.media?.length ?? 0);
+    for (const row of (fixture.tables.media ?? []) as { hash: string; blob: { $blob: string; type: string } }[]) {
+      const stored = (await db.media.get(row.hash))!;
+      expect(stored.blob.type).toBe(row.blob.type);
+      expect(Buffer.from(await stored.blob.arrayBuffer()).toString('base64')).toBe(row.blob.$blob);
+    }
     // The review buckets (version 5) sum the upgraded log.
     expect(await db.reviewBuckets.toArray()).toEqual(bucketsOf(fixture.tables.reviewLogs as ReviewLogEntry[]));
   });
@@ -77,20 +96,21 @@ describe('schema upgrades keep every row', () => {
     }
   );
 
-  test('upgrading from version 5 leaves sync off: the sync tables are new and empty', async () => {
-    const fixture = fixtures.find((f) => f.version === 5)!;
-    await seed(fixture, 'sync-from-v5');
-    db = new FactdeckDB('sync-from-v5');
+  test.each([5, 6])('upgrading from version %i leaves sync off: the sync tables are new and empty', async (v) => {
+    const fixture = fixtures.find((f) => f.version === v)!;
+    await seed(fixture, `sync-from-v${v}`);
+    db = new FactdeckDB(`sync-from-v${v}`);
     await db.open();
     expect(await Promise.all([db.syncRecords.count(), db.syncState.count(), db.deckChanges.count()])).toEqual([
       0, 0, 0
     ]);
+    expect(await db.media.count()).toBe(fixture.tables.media?.length ?? 0);
   });
 
-  test('a device that synced (version 6) keeps its account, cursor, records and what waits to be sent', async () => {
-    const fixture = fixtures.find((f) => f.version === 6)!;
-    await seed(fixture, 'sync-v6');
-    db = new FactdeckDB('sync-v6');
+  test('a device that synced (version 7) keeps its account, cursor, records and what waits to be sent', async () => {
+    const fixture = fixtures.find((f) => f.version === 7)!;
+    await seed(fixture, 'sync-v7');
+    db = new FactdeckDB('sync-v7');
     await db.open();
     const account = await db.syncState.get('account');
     expect(account?.value).toMatchObject({ deviceId: 'fixture-device', phase: 'on' });

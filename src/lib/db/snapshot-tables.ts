@@ -5,6 +5,7 @@
  */
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, countRows, type BackupData, type TableCounts } from '$lib/domain';
+import { mediaHashesIn } from '$lib/domain/media';
 
 export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset' | 'repair';
 
@@ -17,6 +18,11 @@ export interface SnapshotInfo {
   /** The backup format its rows are in (a future format converts older snapshots like older backups). */
   formatVersion: number;
   counts: TableCounts;
+  /**
+   * Media hashes its imported decks show (media.repo.ts): the files are not copied, only kept while
+   * a snapshot could bring their deck back. Absent in snapshots taken before version 6.
+   */
+  media?: string[];
 }
 
 export interface SnapshotDataRow {
@@ -56,7 +62,14 @@ export async function takeSnapshot(
   const data = await readTables(source);
   const counts = countRows(data);
   if (Object.values(counts).every((n) => n === 0)) return null;
-  const info: Omit<SnapshotInfo, 'id'> = { takenAt, reason, formatVersion: BACKUP_FORMAT_VERSION, counts };
+  const media = [...new Set(data.decks.flatMap((d) => mediaHashesIn(JSON.stringify(d.deck.cards))))];
+  const info: Omit<SnapshotInfo, 'id'> = {
+    takenAt,
+    reason,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    counts,
+    ...(media.length ? { media } : {})
+  };
   const id = (await source.table('snapshots').add(info)) as number;
   await source.table('snapshotData').add({ id, data } satisfies SnapshotDataRow);
   const ids = (await source.table('snapshots').toCollection().primaryKeys()) as number[];

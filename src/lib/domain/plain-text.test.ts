@@ -14,6 +14,12 @@ describe('plainText', () => {
     expect(plainText('a*b*c and snake_case_name')).toBe('abc and snake_case_name');
   });
 
+  it('drops the marks of underlined text, and leaves plus signs that underline nothing', () => {
+    expect(plainText('++under++ and **++both++**')).toBe('under and both');
+    expect(plainText('C++ and C++, 1 ++ 2, a++b')).toBe('C++ and C++, 1 ++ 2, a++b');
+    expect(plainText('C\\++ stays')).toBe('C++ stays');
+  });
+
   it('keeps code as written, without its backticks', () => {
     expect(plainText('Run `npm *ci*` first')).toBe('Run npm *ci* first');
     expect(plainText('`` a `tick` ``')).toBe('a `tick`');

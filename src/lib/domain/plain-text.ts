@@ -27,6 +27,12 @@ const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/gm;
 /** A line opening a fenced code block (a backtick fence's info string holds no backtick). */
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE_REST = /^[`~]*[ \t]*$/;
+/**
+ * `++underlined++` (Anki's underline, kept by its import), never opened inside a word, so C++ stays
+ * as written. The card renderer reads it with the same rule (`stripUnderline` is its linear twin).
+ */
+export const UNDERLINE_OPEN = /(?<![\p{L}\p{N}+\\])\+\+(?=[^\s+])/u;
+export const UNDERLINE_SPAN = /^\+\+(?=[^\s+])([\s\S]*?[^\s+\\])\+\+(?![\p{L}\p{N}+])/u;
 
 /**
  * How many Markdown characters (emphasis, code, link and escape marks, `<`, `&`, `~`, list markers) a card text
@@ -43,7 +49,11 @@ export function withinMarkupBudget(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     // List markers too: "1. " after a digit, "- " and "+ " (nested lists made the renderer recurse).
-    const marker = c === '.' || c === ')' ? isDigit(text[i - 1]) : (c === '-' || c === '+') && text[i + 1] === ' ';
+    // And `++`, which may open an underline the renderer searches for its end.
+    const marker =
+      c === '.' || c === ')'
+        ? isDigit(text[i - 1])
+        : ((c === '-' || c === '+') && text[i + 1] === ' ') || (c === '+' && text[i + 1] === '+');
     if ((MARKUP_CHARS.has(c) || marker) && ++count > MARKUP_BUDGET) return false;
   }
   return true;
@@ -86,6 +96,7 @@ export function plainText(markdown: string): string {
 
   text = text.replace(LIST_MARKER, '');
   text = stripEmphasis(text);
+  text = stripUnderline(text);
   text = decodeEntities(text);
   text = text.replace(HELD, (_, i: string) => held[Number(i)]);
   return text
@@ -194,9 +205,11 @@ function holdCodeSpans(text: string, hold: (text: string) => string): string {
   if (!text.includes('`')) return text;
   const runs: { start: number; end: number }[] = [];
   for (let i = text.indexOf('`'); i !== -1; i = text.indexOf('`', i)) {
-    const start = i;
+    // A backslash-escaped backtick is text: the run starts after it.
+    const start = text[i - 1] === '\\' ? i + 1 : i;
+    i++;
     while (text[i] === '`') i++;
-    runs.push({ start, end: i });
+    if (i > start) runs.push({ start, end: i });
   }
   const partner = new Array<number>(runs.length).fill(-1);
   const nextOfLength = new Map<number, number>();
@@ -325,6 +338,39 @@ function stripEmphasis(text: string): string {
   for (const { start, delimiter } of runs) {
     out += text.slice(from, start) + delimiter.char.repeat(delimiter.count);
     from = start + delimiter.length;
+  }
+  return out + text.slice(from);
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The text without the `++` marks of underlines (`UNDERLINE_SPAN`'s rule): an opener not inside a
+ * word, followed by a non-space, pairs with the next closer after it; the closers are found in one
+ * pass, so the work is linear. Marks that pair with nothing stay as written.
+ */
+function stripUnderline(text: string): string {
+  if (!text.includes('++')) return text;
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = text.indexOf('++'); i !== -1; i = text.indexOf('++', i + 1)) {
+    const before = i === 0 ? '' : charBefore(text, i);
+    const after = text[i + 2];
+    if (!WORD.test(before) && before !== '+' && before !== '\\' && after && !/[\s+]/.test(after)) opens.push(i);
+    const last = text[i - 1];
+    const next = i + 2 < text.length ? String.fromCodePoint(text.codePointAt(i + 2)!) : '';
+    if (last && !/[\s+\\]/.test(last) && !WORD.test(next) && next !== '+') closes.push(i);
+  }
+  let out = '';
+  let from = 0;
+  let c = 0;
+  for (const open of opens) {
+    if (open < from) continue;
+    while (c < closes.length && closes[c] < open + 3) c++;
+    if (c === closes.length) break;
+    const close = closes[c++];
+    out += text.slice(from, open) + text.slice(open + 2, close);
+    from = close + 2;
   }
   return out + text.slice(from);
 }

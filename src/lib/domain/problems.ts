@@ -167,6 +167,11 @@ export type DeckFileProblem =
   | { code: 'reserved-deck-id'; id: string }
   | { code: 'broken-source'; id: string; file: string }
   | { code: 'not-deck-or-source'; name: string }
+  /** An image or sound a card names beside its deck (scripts/deck-media.ts). */
+  | { code: 'media-not-found'; ref: string }
+  | { code: 'media-outside-deck-folder'; ref: string }
+  | { code: 'media-unsupported'; ref: string }
+  | { code: 'media-too-large'; ref: string; bytes: number; limit: number }
   | { code: 'file-not-found' }
   | { code: 'file-unreadable'; detail: string };
 

@@ -23,3 +23,5 @@ export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from
 export { StatsPage } from './stats-page.svelte';
 export type { LeechRow, StatsSummary } from './stats-summary';
 export { deleteDeck, downloadDeck } from './deck-files';
+export { deviceMedia } from './media-urls';
+export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';

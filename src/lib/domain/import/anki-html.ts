@@ -155,7 +155,8 @@ function joinBreaks(text: string): string {
   return out;
 }
 
-function decodeEntities(text: string): string {
+/** `text` with HTML character references (named, decimal, hex) decoded; unknown names stay as written. */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,8});/g, (whole, name: string) => {
     if (name[0] !== '#') return ENTITIES.get(name) ?? ENTITIES.get(name.toLowerCase()) ?? accented(name) ?? whole;
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -46,3 +46,11 @@ export const due = {
   tomorrow: 'tomorrow',
   on: (date: string) => `on ${date}`
 };
+
+/** Images and sounds on cards. */
+export const media = {
+  /** The name of a sound's play control when the card gives none. */
+  sound: 'Sound',
+  /** In place of a sound whose file is not on this device. */
+  soundMissing: '(sound not on this device)'
+};

@@ -6,11 +6,12 @@ import { isAre, plural } from './plural';
 const importing = {
   title: 'Import a deck',
   intro:
-    'Add a deck to this device without any build step: from a spreadsheet saved as CSV, an Anki or Quizlet export, or a Factdeck deck file. You see every card and every problem before anything is saved. Imported decks work offline like the built-in ones.',
+    'Add a deck to this device without any build step: from a spreadsheet saved as CSV, an Anki deck package (.apkg or .colpkg, with its images, sounds and review history), an Anki or Quizlet text export, or a Factdeck deck file. You see every card and every problem before anything is saved. Imported decks work offline like the built-in ones.',
   sourceHeading: 'Choose a file or paste cards',
   file: 'File',
   chooseFile: 'Choose a file',
-  dropNote: 'or drop it here. CSV, TSV, Anki or Quizlet text exports, and Factdeck decks (YAML or JSON).',
+  dropNote:
+    'or drop it here. Anki packages (.apkg, .colpkg), CSV, TSV, Anki or Quizlet text exports, and Factdeck decks (YAML or JSON).',
   paste: 'Or paste the cards here',
   format: 'Format',
   formats: {

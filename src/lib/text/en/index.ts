@@ -6,6 +6,7 @@ export * from './deck';
 export * from './study';
 export * from './quiz';
 export * from './import';
+export * from './anki-package';
 export * from './sources';
 export * from './stats';
 export * from './card-browser';

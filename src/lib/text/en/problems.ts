@@ -303,6 +303,14 @@ function words(p: Problem): string {
       return `deck id "${p.id}" is reserved for the list of decks; choose another id`;
     case 'broken-source':
       return `source "${p.id}" cannot be used until the problems in ${p.file} are fixed`;
+    case 'media-not-found':
+      return `image or sound "${p.ref}" not found: keep the file next to the deck (paths are relative to it)`;
+    case 'media-outside-deck-folder':
+      return `image or sound "${p.ref}" is outside the deck's folder: keep media files next to the deck`;
+    case 'media-unsupported':
+      return `"${p.ref}" is not a file cards can show: use PNG, JPEG, GIF, WebP, AVIF or SVG images; MP3, M4A, AAC, OGG, Opus, WAV, FLAC or WebM sounds`;
+    case 'media-too-large':
+      return `"${p.ref}" is ${(p.bytes / 1024 / 1024).toFixed(1)} MB; a deck's media file may be at most ${p.limit / 1024 / 1024} MB, as every learner downloads it with the app`;
     case 'not-deck-or-source':
       return `this file is neither a deck nor a source: name a deck "${p.name}.deck.yaml" and a source "${p.name}.source.yaml"`;
     case 'file-not-found':

@@ -50,6 +50,9 @@ export const settings = {
     heading: 'Backup',
     intro:
       'Your progress lives only on this device. A backup is one file with every review, card state, quiz result, imported deck and setting; restore it here or on another device.',
+    /** Shown after the intro: what a backup leaves out. */
+    media:
+      'Images and sounds of imported Anki decks stay on this device and are not in the backup file. Keep the .apkg files: after restoring on another device, import them again to bring the media back; your progress is kept.',
     reminder: 'You have studied for a week without a backup. Download one to keep your progress safe.',
     checking: 'Checking…',
     none: 'No backup downloaded on this device yet.',
