@@ -7,3 +7,4 @@ export * from './materialize';
 export * from './incremental';
 export * from './local-records';
 export * from './restore-records';
+export * from './sync-problem';
