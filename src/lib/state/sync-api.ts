@@ -70,8 +70,10 @@ async function call<T>(
     : undefined;
   if (res.ok) {
     if (res.status === 204) return undefined as T;
+    // Not JSON: a static host answering with a page; JSON of another shape: a server this app does not know.
+    if (json === undefined) throw new SyncError({ kind: 'no-server' });
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError({ kind: 'no-server' });
+    if (!parsed.success) throw new SyncError({ kind: 'server', status: res.status, error: 'invalid-answer' });
     return parsed.data;
   }
   const error = errorBody.safeParse(json).data?.error;
