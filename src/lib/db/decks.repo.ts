@@ -10,14 +10,6 @@ import { deleteUnusedMedia } from './media.repo';
 import { recordingNow, recordLocal, syncTables } from './sync-store';
 import { takeSnapshot } from './snapshot-tables';
 
-export function listImportedDecks(): Promise<ImportedDeck[]> {
-  return db.decks.orderBy('updatedAt').reverse().toArray();
-}
-
-export function getImportedDeck(id: string): Promise<ImportedDeck | undefined> {
-  return db.decks.get(id);
-}
-
 export interface ImportPlan {
   /** There is already an imported deck with this id: importing updates it. */
   update: boolean;

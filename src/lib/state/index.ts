@@ -29,3 +29,4 @@ export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } fro
 // by the pages that use it, so that pages without sync do not load it.
 export type { Credentials, LinkedDevice, SyncOverview, SyncProblem } from './sync-engine.svelte';
 export { guessDeviceName } from './device-name';
+export { startSyncIfOn } from './sync-start';
