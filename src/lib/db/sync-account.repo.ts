@@ -4,7 +4,7 @@
  * this device's own tables in as records, then rebuilds every table from the records (docs/sync.md).
  */
 import { liveQuery } from 'dexie';
-import { isNewer, mergeRecords, type SyncRecord } from '$lib/domain/sync';
+import { isNewer, latestAt, mergeRecords, type SyncRecord } from '$lib/domain/sync';
 import { db } from './factdeck-db';
 import { readTables } from './snapshot-tables';
 import { finishRebuild, rebuildChunk } from './sync-rebuild';
@@ -74,7 +74,7 @@ export function storeJoinBatch(records: readonly SyncRecord[], cursor: number): 
       if (!held || (r.kind !== 'removal' && isNewer(r, held))) newest.set(row.key, row);
     });
     await db.syncRecords.bulkPut([...newest.values()]);
-    if (records.length) await advanceClock(Math.max(...records.map((r) => r.at)));
+    if (records.length) await advanceClock(latestAt(records));
     await setState('cursor', cursor);
   });
 }
@@ -95,7 +95,7 @@ export function mergeOwnData(now: Date): Promise<void> {
       const live = (await heldLive()).filter((r) => !removals.takes(r));
       const records = mergeRecords(live, own, await localStamp(account, now));
       await db.syncRecords.bulkPut(records.map((r) => recordRow(r, true)));
-      if (records.length) await advanceClock(Math.max(...records.map((r) => r.at)));
+      if (records.length) await advanceClock(latestAt(records));
     }
     const next: SyncAccount = { ...account, phase: 'rebuilding' };
     await setState('account', next);

@@ -9,6 +9,7 @@ import type { CardProgress, ReviewLogEntry } from '$lib/domain';
 import {
   acceptIncoming,
   itemKey,
+  latestAt,
   nextAt,
   rebuild,
   recordKey,
@@ -248,7 +249,7 @@ export async function applyRecords(records: readonly SyncRecord[], { local }: { 
     if (row) held.set(keys[i], row.record);
   });
   const change = acceptIncoming(records, held, removals);
-  if (records.length) await advanceClock(Math.max(...records.map((r) => r.at)));
+  if (records.length) await advanceClock(latestAt(records));
   const [scope, settings] = await Promise.all([readScope(change.scope), heldSettings()]);
   const out = rebuild({ change, held: scope, settings });
   await writeRebuilt(out, local);

@@ -3,7 +3,7 @@ import { guessDeviceName } from './device-name';
 import { SyncError, syncApi } from './sync-api';
 
 function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
-  const json = body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' };
+  const json: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' };
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { ...json, ...headers } });
 }
 

@@ -30,3 +30,10 @@ export function newestVersions(records: Iterable<SyncRecord>): Map<string, SyncR
   }
   return out;
 }
+
+/** The latest `at` of some records (a loop: spreading 200,000 into `Math.max` overflows the stack). */
+export function latestAt(records: readonly Pick<SyncRecord, 'at'>[]): number {
+  let latest = -Infinity;
+  for (const r of records) if (r.at > latest) latest = r.at;
+  return latest;
+}
