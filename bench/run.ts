@@ -3,7 +3,7 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, server) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, sync, server) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
@@ -34,7 +34,7 @@ import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { bytesTable, compactResults, lighthouseTable, serverTable, writeReport } from './report';
+import { bytesTable, compactResults, lighthouseTable, serverTable, syncTable, writeReport } from './report';
 import { startServer } from './server';
 import { benchServer, type LoadRun } from './server-load';
 import { summarize, type Summary } from './summary';
@@ -46,7 +46,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'server'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'sync', 'server'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -483,6 +483,23 @@ async function measureSeeded(base: string) {
   }
 }
 
+/** Sync's work on a device with the seeded 200,000 reviews: turning it on, grading, a fresh device joining. */
+async function measureSync(base: string) {
+  const { page, close } = await profile();
+  try {
+    await openHarness(page, base);
+    const now = Date.now();
+    log('sync: seeding the 100,000-card deck and 200,000 review log rows again, in a profile of its own');
+    await page.evaluate((at) => window.factdeckBench.seedDeck(at), now);
+    for (let from = 0; from < 100_000; from += 10_000)
+      await page.evaluate(([f, at]) => window.factdeckBench.seedChunk(f, f + 10_000, at), [from, now]);
+    log(`sync: turning sync on, ${N.parts} grades with it on, then a fresh device joining`);
+    return await page.evaluate((n) => window.factdeckBench.syncFirst(n), N.parts);
+  } finally {
+    await close();
+  }
+}
+
 interface Machine {
   cpu: string;
   cores: number;
@@ -528,7 +545,7 @@ async function main() {
 
   log('bundling the benchmark harness (served beside build/, not from it)');
   const harnessDir = path.join(TMP, 'harness');
-  if (runs('import') || runs('draft') || runs('seeded')) await buildHarness(ROOT, harnessDir);
+  if (runs('import') || runs('draft') || runs('seeded') || runs('sync')) await buildHarness(ROOT, harnessDir);
   else mkdirSync(harnessDir, { recursive: true });
 
   let compile: BenchResults['compile'] | undefined;
@@ -573,6 +590,7 @@ async function main() {
     }
 
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
+    const sync = runs('sync') ? await measureSync(server.base) : undefined;
 
     let serverLoad: LoadRun[] | undefined;
     if (runs('server')) {
@@ -582,7 +600,7 @@ async function main() {
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, server: serverLoad });
+      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, sync, server: serverLoad });
       return;
     }
     const results = {
@@ -595,6 +613,7 @@ async function main() {
       imported: imported!,
       drafted: drafted!,
       seeded: seeded!,
+      sync,
       server: serverLoad
     };
     const written = await writeReport(ROOT, results);
@@ -625,6 +644,7 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
           `${url}: ${r.failing.map((f) => `${f.id} ${f.score.toFixed(2)}`).join(', ') || 'no audit below 1'}`
         );
   }
+  if (parts.sync) console.log(['', ...syncTable(parts.sync, parts.server)].join('\n'));
   if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
   const rest = { compile: parts.compile, imported: parts.imported, drafted: parts.drafted, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
@@ -641,6 +661,7 @@ export type BenchResults = {
   imported: Awaited<ReturnType<typeof measureImport>> & { anki?: Awaited<ReturnType<typeof measureAnkiImport>> };
   drafted: Awaited<ReturnType<typeof measureDraft>>;
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
+  sync?: Awaited<ReturnType<typeof measureSync>>;
   server?: LoadRun[];
 };
 export type { PageBytes, GradeTiming, Summary };

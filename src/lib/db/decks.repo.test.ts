@@ -2,14 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Scheduler, type Card, type Deck } from '$lib/domain';
 import { db } from './factdeck-db';
-import {
-  deleteImportedDeck,
-  getImportedDeck,
-  listImportedDecks,
-  planImport,
-  saveEditedDeck,
-  saveImportedDeck
-} from './decks.repo';
+import { deleteImportedDeck, planImport, saveEditedDeck, saveImportedDeck } from './decks.repo';
+import { getImportedDeck, listImportedDecks } from './decks-reads.repo';
 import { gradeCard } from './progress.repo';
 import { saveQuizAttempt } from './quiz.repo';
 

@@ -32,3 +32,8 @@ export { deckShareLink, qrModules, deckHasMedia, shareDeckFile, canShareFiles, t
 export { onLaunchFiles, takeSharedFile } from './incoming-files';
 export { dueByDeck, updateAppBadge, type DueDeck } from './due-now';
 export { readAloud, stopReading, type ReadAloudResult } from './read-aloud';
+// The sync engine itself (`syncEngine`, `syncCredentials`) is imported from './sync-engine.svelte'
+// by the pages that use it, so that pages without sync do not load it.
+export type { Credentials, LinkedDevice, SyncOverview, SyncProblem } from './sync-engine.svelte';
+export { guessDeviceName } from './device-name';
+export { startSyncIfOn } from './sync-start';

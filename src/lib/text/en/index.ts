@@ -17,3 +17,4 @@ export * from './backup-problems';
 export * from './new-deck';
 export * from './card-editor';
 export * from './deck-editor';
+export * from './sync';
