@@ -1,0 +1,184 @@
+/**
+ * The class dashboard, computed in SQL from the members' synced records: only reviews and quiz
+ * attempts of the class's published decks, of accounts that are members now, and not taken away by
+ * one of the student's removals (a removal takes what it covers and was written before it, docs/sync.md).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/schema';
+
+const DAY = 86_400_000;
+
+/** Live reviews and quiz attempts of the class's members on its decks, as common table expressions. */
+function live(classId: string): RawBuilder<unknown> {
+  return sql`
+    members as (
+      select account_id, member_id, display_name, joined_at from class_members where class_id = ${classId}
+    ),
+    decks as (
+      select deck_id, class_deck_id, title, content from published_decks where class_id = ${classId}
+    ),
+    removals as (
+      select x.account_id, x.at, x.body::jsonb -> 'scope' as scope
+      from records x join members m on m.account_id = x.account_id
+      where x.kind = 'removal' and (x.deck_id is null or x.deck_id in (select class_deck_id from decks))
+    ),
+    reviews as (
+      select r.account_id, d.deck_id, split_part(r.card_id, '#', 1) as card_id, r.reviewed_at, r.rating, r.state_before
+      from members m
+      join records r on r.account_id = m.account_id and r.kind = 'review'
+      join decks d on d.class_deck_id = r.deck_id
+      where not exists (
+        select 1 from removals x
+        where x.account_id = r.account_id and x.at > r.at and (
+          x.scope ->> 'type' = 'all'
+          or (x.scope ->> 'type' = 'deck' and x.scope ->> 'deckId' = r.deck_id)
+          or (x.scope ->> 'type' = 'review' and x.scope ->> 'logId' = r.id)
+          or (x.scope ->> 'type' = 'items' and x.scope ->> 'deckId' = r.deck_id and x.scope -> 'cardIds' ? r.card_id)
+        )
+      )
+    ),
+    quizzes as (
+      select q.account_id, d.deck_id, q.body::jsonb -> 'row' as attempt
+      from members m
+      join records q on q.account_id = m.account_id and q.kind = 'quiz'
+      join decks d on d.class_deck_id = q.deck_id
+      where not exists (
+        select 1 from removals x
+        where x.account_id = q.account_id and x.at > q.at and (
+          x.scope ->> 'type' = 'all' or (x.scope ->> 'type' = 'deck' and x.scope ->> 'deckId' = q.deck_id)
+        )
+      )
+    )`;
+}
+
+export interface CardRow {
+  deck_id: string;
+  card_id: string;
+  type: string;
+  kind: string | null;
+  prompt: string;
+  position: number;
+  students: number;
+  reviews: number;
+  reviews_7: number;
+  passed_7: number;
+  reviews_30: number;
+  passed_30: number;
+  lapses: number;
+  quiz_right: number;
+  quiz_wrong: number;
+}
+
+/** Every card of the class's decks with its totals, the hardest first. */
+export async function cards(db: Db, classId: string, now: number): Promise<CardRow[]> {
+  const since7 = now - 7 * DAY;
+  const since30 = now - 30 * DAY;
+  const { rows } = await sql<CardRow>`
+    with ${live(classId)},
+    cards as (
+      select d.deck_id, c.value ->> 'id' as card_id, c.value ->> 'type' as type, c.value ->> 'kind' as kind,
+             coalesce(c.value ->> 'front', c.value ->> 'text') as prompt, c.ord::int as position
+      from decks d, jsonb_array_elements(d.content::jsonb -> 'cards') with ordinality as c(value, ord)
+    ),
+    by_card as (
+      select deck_id, card_id,
+        count(distinct account_id)::int as students,
+        count(*)::int as reviews,
+        count(*) filter (where reviewed_at >= ${since7})::int as reviews_7,
+        count(*) filter (where reviewed_at >= ${since7} and rating > 1)::int as passed_7,
+        count(*) filter (where reviewed_at >= ${since30})::int as reviews_30,
+        count(*) filter (where reviewed_at >= ${since30} and rating > 1)::int as passed_30,
+        count(*) filter (where rating = 1 and state_before = 2)::int as lapses
+      from reviews group by deck_id, card_id
+    ),
+    answers as (
+      select q.deck_id, split_part(item, '#', 1) as card_id, (a.value -> 'missed') ? item as missed
+      from quizzes q,
+        jsonb_array_elements(q.attempt -> 'answers') as a(value),
+        jsonb_array_elements_text(a.value -> 'itemIds') as item
+    ),
+    by_quiz as (
+      select deck_id, card_id,
+        count(*) filter (where not missed)::int as quiz_right,
+        count(*) filter (where missed)::int as quiz_wrong
+      from answers group by deck_id, card_id
+    )
+    select c.deck_id, c.card_id, c.type, c.kind, c.prompt, c.position,
+      coalesce(r.students, 0) as students, coalesce(r.reviews, 0) as reviews,
+      coalesce(r.reviews_7, 0) as reviews_7, coalesce(r.passed_7, 0) as passed_7,
+      coalesce(r.reviews_30, 0) as reviews_30, coalesce(r.passed_30, 0) as passed_30,
+      coalesce(r.lapses, 0) as lapses, coalesce(q.quiz_right, 0) as quiz_right, coalesce(q.quiz_wrong, 0) as quiz_wrong
+    from cards c
+    left join by_card r on r.deck_id = c.deck_id and r.card_id = c.card_id
+    left join by_quiz q on q.deck_id = c.deck_id and q.card_id = c.card_id
+    order by
+      r.passed_30::float8 / nullif(r.reviews_30, 0) asc nulls last,
+      coalesce(r.lapses, 0) desc,
+      coalesce(q.quiz_wrong, 0)::float8 / nullif(coalesce(q.quiz_wrong, 0) + coalesce(q.quiz_right, 0), 0) desc nulls last,
+      c.deck_id, c.position
+  `.execute(db);
+  return rows;
+}
+
+export interface StudentRow {
+  member_id: string;
+  display_name: string;
+  joined_at: Date;
+  cards_studied: number;
+  reviews_7: number;
+  retention_reviews: number;
+  retention_passed: number;
+  last_active: number | null;
+}
+
+/** Every student with their totals over the class's decks, by display name. */
+export async function students(db: Db, classId: string, now: number): Promise<StudentRow[]> {
+  const since7 = now - 7 * DAY;
+  const since30 = now - 30 * DAY;
+  const { rows } = await sql<StudentRow>`
+    with ${live(classId)},
+    by_account as (
+      select account_id,
+        count(distinct (deck_id, card_id))::int as cards_studied,
+        count(*) filter (where reviewed_at >= ${since7})::int as reviews_7,
+        count(*) filter (where reviewed_at >= ${since30} and state_before = 2)::int as retention_reviews,
+        count(*) filter (where reviewed_at >= ${since30} and state_before = 2 and rating > 1)::int as retention_passed,
+        max(reviewed_at) as last_review
+      from reviews group by account_id
+    ),
+    last_quiz as (
+      select account_id, max((attempt ->> 'finishedAt')::float8) as last_quiz from quizzes group by account_id
+    )
+    select m.member_id, m.display_name, m.joined_at,
+      coalesce(a.cards_studied, 0) as cards_studied, coalesce(a.reviews_7, 0) as reviews_7,
+      coalesce(a.retention_reviews, 0) as retention_reviews, coalesce(a.retention_passed, 0) as retention_passed,
+      greatest(a.last_review, q.last_quiz) as last_active
+    from members m
+    left join by_account a on a.account_id = m.account_id
+    left join last_quiz q on q.account_id = m.account_id
+    order by lower(m.display_name), m.member_id
+  `.execute(db);
+  return rows;
+}
+
+export interface BestQuizRow {
+  member_id: string;
+  deck_id: string;
+  best: number;
+  attempts: number;
+}
+
+/** Each student's best quiz score (whole percent) per deck, where they took one. */
+export async function bestQuizzes(db: Db, classId: string): Promise<BestQuizRow[]> {
+  const { rows } = await sql<BestQuizRow>`
+    with ${live(classId)}
+    select m.member_id, q.deck_id,
+      max(round(100.0 * (q.attempt ->> 'correct')::int / (q.attempt ->> 'total')::int))::int as best,
+      count(*)::int as attempts
+    from quizzes q join members m on m.account_id = q.account_id
+    where (q.attempt ->> 'total')::int > 0
+    group by m.member_id, q.deck_id
+    order by m.member_id, q.deck_id
+  `.execute(db);
+  return rows;
+}
