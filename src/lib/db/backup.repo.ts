@@ -17,6 +17,8 @@ import {
 } from '$lib/domain';
 import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
+import { resetAllAsRecords, restoreAsRecords } from './sync-changes';
+import { recordingNow, syncTables } from './sync-store';
 
 // Its own module, so the home page's reminder does not load restore and merge code.
 export { backupStatus, type BackupStatus } from './backup-status.repo';
@@ -26,16 +28,8 @@ export type RestoreMode = 'replace' | 'merge';
 const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
 const PREFERENCES = 'preferences';
 
-/** Every table a restore or reset may touch, snapshots included. */
-const allTables = () => [
-  db.cardStates,
-  db.reviewLogs,
-  db.settings,
-  db.quizAttempts,
-  db.decks,
-  db.snapshots,
-  db.snapshotData
-];
+/** Every table a restore or reset may touch, snapshots and sync included. */
+const allTables = () => [...syncTables(), db.snapshots, db.snapshotData];
 
 /** Every data table, read in one transaction so the copy is consistent. */
 export function readAllData(): Promise<BackupData> {
@@ -77,6 +71,11 @@ export function restoreBackup(
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
     let data = renameShadowingDecks(file.data, builtInIds);
+    const account = await recordingNow();
+    if (account) {
+      await restoreAsRecords(account, data, mode, now);
+      return readTables(db);
+    }
     if (mode === 'merge') {
       const here = await readTables(db);
       const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
@@ -94,6 +93,11 @@ export function restoreBackup(
 export function resetAllProgress(now: Date): Promise<void> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'reset', now.getTime());
+    const account = await recordingNow();
+    if (account) {
+      await resetAllAsRecords(account, now);
+      return;
+    }
     await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
   });
 }

@@ -4,8 +4,10 @@
  */
 import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
+import { deleteDeckRecords, importRecords, removedItemIds } from '$lib/domain/sync';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia } from './media.repo';
+import { recordingNow, recordLocal, syncTables } from './sync-store';
 import { takeSnapshot } from './snapshot-tables';
 
 export function listImportedDecks(): Promise<ImportedDeck[]> {
@@ -59,14 +61,17 @@ export interface SaveImportOptions {
  */
 export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   // Every data table is in the transaction: the snapshot that lets the learner undo the import reads them all.
-  const tables = [db.decks, db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.snapshots, db.snapshotData];
+  const tables = [...syncTables(), db.snapshots, db.snapshotData];
   return db.transaction('rw', tables, async () => {
     await takeSnapshot(db, 'import', options.now.getTime());
     return writeImportedDeck(deck, options);
   });
 }
 
-/** The part of saving an imported deck after the snapshot; call inside a transaction over its tables. */
+/**
+ * The part of saving an imported deck after the snapshot; call inside a transaction over
+ * `syncTables()`. With sync on, the deck and the removed progress become records.
+ */
 export async function writeImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   const existing = await db.decks.get(deck.id);
   const diff = diffDecks(existing?.deck, deck);
@@ -75,12 +80,6 @@ export async function writeImportedDeck(deck: Deck, options: SaveImportOptions):
   const keep = new Set(deck.cards.map((c) => c.id));
   for (const [id, when] of Object.entries(existing?.changed ?? {})) if (keep.has(id)) changed[id] = when;
   for (const id of diff.changed) changed[id] = at;
-  if (options.deleteRemovedProgress && diff.removed.length) {
-    const removed = new Set(diff.removed);
-    const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
-    await db.cardStates.bulkDelete(gone);
-    await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
-  }
   const record: ImportedDeck = {
     id: deck.id,
     deck,
@@ -90,6 +89,19 @@ export async function writeImportedDeck(deck: Deck, options: SaveImportOptions):
     updatedAt: at,
     changed
   };
+  const account = await recordingNow();
+  if (account) {
+    const held = (await deckStateKeys(deck.id)).map(([, cardId]) => cardId);
+    const remove = options.deleteRemovedProgress ? removedItemIds(existing?.deck, diff.removed, held) : [];
+    await recordLocal(account, options.now, (stamp) => importRecords(record, remove, stamp));
+    return record;
+  }
+  if (options.deleteRemovedProgress && diff.removed.length) {
+    const removed = new Set(diff.removed);
+    const gone = (await deckStateKeys(deck.id)).filter(([, cardId]) => removed.has(cardIdOf(cardId)));
+    await db.cardStates.bulkDelete(gone);
+    await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
+  }
   await db.decks.put(record);
   return record;
 }
@@ -98,9 +110,14 @@ export async function writeImportedDeck(deck: Deck, options: SaveImportOptions):
  * Deletes an imported deck with all its progress, review history and quiz attempts, and the images
  * and sounds no other deck (or snapshot) shows.
  */
-export function deleteImportedDeck(deckId: string): Promise<void> {
-  const tables = [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts, db.snapshots, db.media];
-  return db.transaction('rw', tables, async () => {
+export function deleteImportedDeck(deckId: string, now = new Date()): Promise<void> {
+  return db.transaction('rw', [...syncTables(), db.snapshots, db.media], async () => {
+    const account = await recordingNow();
+    if (account) {
+      await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
+      await deleteUnusedMedia();
+      return;
+    }
     await db.decks.delete(deckId);
     await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();

@@ -12,6 +12,8 @@ import type {
 import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
+import type { DeckChange, SyncRecordRow, SyncStateRow } from './sync-rows';
+import { loadSyncSession } from './sync-session';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
 // Stored rows are in the backup format's shapes, so a backup holds exactly what the tables hold.
@@ -43,6 +45,9 @@ export class FactdeckDB extends Dexie {
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
   media!: EntityTable<MediaRow, 'hash'>;
+  syncRecords!: EntityTable<SyncRecordRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  deckChanges!: EntityTable<DeckChange, 'deckId'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -78,11 +83,21 @@ export class FactdeckDB extends Dexie {
       });
     // Version 6: images and sounds of imported decks, as Blobs by content hash. Adds a table only.
     this.version(6).stores({ media: 'hash' });
+    // Version 7: sync (docs/sync.md). The records this device holds and those not yet acknowledged by
+    // the server, the account and cursor, and a version per deck that changes when records pulled or
+    // written here change its rows. Adds tables only; every existing row is kept as it is.
+    this.version(7).stores({
+      syncRecords: 'key, scope, pending',
+      syncState: 'key',
+      deckChanges: 'deckId'
+    });
     this.use(reviewBucketsMiddleware);
   }
 }
 
 export const db = new FactdeckDB();
+// Before any other request, so a grade knows whether it must be recorded for sync.
+db.on('ready', (vip) => loadSyncSession(vip), true);
 
 export type StorageEvent = 'updated-elsewhere' | 'deleted-elsewhere' | 'blocked';
 

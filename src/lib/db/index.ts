@@ -17,6 +17,8 @@ export * from './backup.repo';
 export * from './snapshots.repo';
 export * from './integrity.repo';
 export * from './log-watch';
+export * from './deck-changes';
+export * from './sync-account.repo';
 export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';

@@ -2,12 +2,18 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { QuizAttempt } from '$lib/domain';
+import { quizRecord } from '$lib/domain/sync';
 import { db } from './factdeck-db';
+import { recordingNow, recordLocal, syncTables } from './sync-store';
 
 /** Saves a finished attempt and returns it with its id. */
 export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>): Promise<QuizAttempt> {
   const saved = { ...attempt, id: uuidv7({ msecs: attempt.finishedAt }) };
-  await db.quizAttempts.add(saved);
+  await db.transaction('rw', syncTables(), async () => {
+    const account = await recordingNow();
+    if (account) await recordLocal(account, new Date(attempt.finishedAt), (stamp) => [quizRecord(saved, stamp)]);
+    else await db.quizAttempts.add(saved);
+  });
   return saved;
 }
 

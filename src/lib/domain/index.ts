@@ -20,6 +20,7 @@ export * from './backup-file';
 export * from './backup-merge';
 export * from './backup-rename';
 export * from './log-replay';
+export * from './grade';
 export * from './integrity';
 export * from './plain-text';
 export * from './problems';

@@ -25,3 +25,7 @@ export type { LeechRow, StatsSummary } from './stats-summary';
 export { deleteDeck, downloadDeck } from './deck-files';
 export { deviceMedia } from './media-urls';
 export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';
+// The sync engine itself (`syncEngine`, `syncCredentials`) is imported from './sync-engine.svelte'
+// by the pages that use it, so that pages without sync do not load it.
+export type { Credentials, LinkedDevice, SyncOverview, SyncProblem } from './sync-engine.svelte';
+export { guessDeviceName } from './device-name';

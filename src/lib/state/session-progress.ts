@@ -1,5 +1,13 @@
 /** What a study session knows of its deck's progress: only what can come up today. */
-import { countStudied, firstDueFrom, loadSettings, logsSince, statedItemIds, statesDueBefore } from '$lib/db';
+import {
+  countStudied,
+  deckChangeVersion,
+  firstDueFrom,
+  loadSettings,
+  logsSince,
+  statedItemIds,
+  statesDueBefore
+} from '$lib/db';
 import {
   buildQueue,
   DEFAULT_SETTINGS,
@@ -27,6 +35,8 @@ export class SessionProgress implements DeckProgressSnapshot {
   /** Stored states of the candidates, by study item id. */
   progress = new Map<string, CardProgress>();
   today: StudiedToday = { newCards: 0, reviews: 0 };
+  /** The deck's change version these rows were read at (`deckChangeVersion`). */
+  changeVersion = 0;
   /** Start of the study day after the one this view was read for: past it, read again. */
   dayEnd = 0;
   /** Whether the items never studied have been looked for yet (see `findNewItems`). */
@@ -54,7 +64,8 @@ export class SessionProgress implements DeckProgressSnapshot {
     const dayEnd = nextStudyDayStart(now).getTime();
     // Learning cards due just after the day ends may still be shown early (learn ahead) before it does.
     const horizon = dayEnd + LEARN_AHEAD_MS;
-    const [settings, logs, due, laterDue] = await Promise.all([
+    const [changes, settings, logs, due, laterDue] = await Promise.all([
+      deckChangeVersion(deckId),
       loadSettings(),
       logsSince(deckId, studyDayStart(now).getTime()),
       statesDueBefore(deckId, horizon),
@@ -62,6 +73,7 @@ export class SessionProgress implements DeckProgressSnapshot {
       // at once (and so is in `due` above) and never counts for the next due time.
       firstDueFrom(deckId, horizon, (p) => !p.suspended && p.state !== State.New && this.#isItem(p.cardId))
     ]);
+    this.changeVersion = changes;
     this.settings = settings;
     this.today = countStudied(logs);
     this.dayEnd = dayEnd;

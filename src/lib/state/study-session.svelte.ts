@@ -1,5 +1,6 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckLog } from '$lib/db';
+import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckChanges, watchDeckLog } from '$lib/db';
+import { syncSoon } from './sync-soon';
 import {
   byId,
   own,
@@ -44,6 +45,7 @@ export class StudySession {
   #shownAt = 0;
   #busy = false;
   #reloading = false;
+  #reloadAgain = false;
 
   loaded = $state(false);
   /** A message for the learner when a grade or undo could not be saved. */
@@ -128,13 +130,22 @@ export class StudySession {
     this.#rebuild(undefined, true);
   }
 
-  /** A new study day began during the session: reads what can come up in it. */
-  async #nextDay(): Promise<void> {
-    if (this.#reloading) return;
+  /**
+   * Reads again what can come up today: a new study day began during the session, or the deck's rows
+   * were changed from elsewhere (sync). A change while reading is read once more after.
+   */
+  async #reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#reloadAgain = true;
+      return;
+    }
     this.#reloading = true;
     try {
-      await this.#snapshot.load(this.#clock());
-      if (this.#snapshot.wantsNewItems) await this.#snapshot.findNewItems();
+      do {
+        this.#reloadAgain = false;
+        await this.#snapshot.load(this.#clock());
+        if (this.#snapshot.wantsNewItems) await this.#snapshot.findNewItems();
+      } while (this.#reloadAgain);
     } finally {
       this.#reloading = false;
     }
@@ -174,6 +185,7 @@ export class StudySession {
       this.graded = [...this.graded, entry];
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
+      syncSoon();
     } catch (e) {
       this.error = failedWrite(e, t.study.gradeFailed);
     } finally {
@@ -198,6 +210,7 @@ export class StudySession {
         this.graded = this.graded.slice(0, -1);
         this.error = null;
         this.#rebuild(last.itemId);
+        syncSoon();
       }
     } catch (e) {
       this.error = failedWrite(e, t.study.undoFailed);
@@ -219,7 +232,7 @@ export class StudySession {
   /** Rebuilds the queue; `first` puts a card at the front (the one just undone). */
   #rebuild(first?: string, keepCurrent = false): void {
     const now = this.#clock();
-    if (now.getTime() >= this.#snapshot.dayEnd) void this.#nextDay();
+    if (now.getTime() >= this.#snapshot.dayEnd) void this.#reload();
     const queue = this.#snapshot.queue(now);
     if (first) queue.order = [first, ...queue.order.filter((id) => id !== first)];
     const same = keepCurrent && queue.order[0] === this.queue?.order[0];
@@ -231,13 +244,29 @@ export class StudySession {
   }
 
   /**
-   * Keeps the queue in step with grades made elsewhere (another tab) while the session is open;
-   * returns the function that stops following. Each grade and undo, in any tab, adds or deletes a row
-   * of the deck's review log since the study day began; only the rows that changed, and the states of
-   * their cards, are read. (Suspending or resetting a card in another tab shows in this queue at the
-   * next session.)
+   * Keeps the queue in step with changes made elsewhere while the session is open; returns the
+   * function that stops following. Each grade and undo, in any tab, adds or deletes a row of the
+   * deck's review log since the study day began; only the rows that changed, and the states of their
+   * cards, are read. Records pulled by sync (grades, undos, suspensions, resets, deletions from other
+   * devices) raise the deck's change version: then everything that can come up today is read again.
    */
   follow(): () => void {
+    const stopLog = this.#followLog();
+    const stopChanges = watchDeckChanges(
+      this.deck.id,
+      () => this.#snapshot.changeVersion,
+      () => {
+        if (this.loaded) void this.#reload();
+      },
+      (e: unknown) => (this.error = t.study.followFailed(t.common.reason(e)))
+    );
+    return () => {
+      stopLog();
+      stopChanges();
+    };
+  }
+
+  #followLog(): () => void {
     /** Today's log rows this session has taken into account, by id. */
     const applied = new Map<string, Pick<ReviewLogEntry, 'cardId' | 'stateBefore'>>();
     const since = () => studyDayStart(this.#clock()).getTime();

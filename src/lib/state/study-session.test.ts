@@ -4,7 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { db, gradeCard, saveSettings } from '$lib/db';
+import { applyPulled, beginJoin, db, gradeCard, mergeOwnData, rebuildForJoin, saveSettings } from '$lib/db';
+import { markRecord } from '$lib/domain/sync';
 import { DEFAULT_SETTINGS, Scheduler, State, type Deck } from '$lib/domain';
 import * as t from '$lib/text';
 import { StudySession } from './study-session.svelte';
@@ -171,6 +172,23 @@ describe('StudySession', () => {
       await vi.waitFor(() => expect(session.queue?.order).not.toContain('kenya'));
       expect(session.queue?.new).toBe(3);
       // The card on screen stays as it was.
+      expect(session.current?.id).toBe('peru');
+    } finally {
+      stop();
+    }
+  });
+
+  test('takes in what sync pulls for its deck: a card suspended on another device leaves the queue', async () => {
+    await beginJoin({ accountId: 'a', deviceId: 'phone', token: 't', deviceName: 'Phone' });
+    await mergeOwnData(T0);
+    await rebuildForJoin();
+    const session = await started();
+    const stop = session.follow();
+    try {
+      expect(session.queue?.order).toContain('japan');
+      const at = T0.getTime() + 1_000;
+      await applyPulled([markRecord('capitals', 'japan', true, { device: 'laptop', at })], 1);
+      await vi.waitFor(() => expect(session.queue?.order).not.toContain('japan'));
       expect(session.current?.id).toBe('peru');
     } finally {
       stop();
