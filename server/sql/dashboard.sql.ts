@@ -41,23 +41,31 @@ function live(classId: string): RawBuilder<unknown> {
       from removals where scope ->> 'type' = 'review' group by 1, 2
     ),
     reviews as (
-      select r.account_id, d.deck_id, split_part(r.card_id, '#', 1) as card_id, r.reviewed_at, r.rating, r.state_before
+      select m.account_id, d.deck_id, split_part(r.card_id, '#', 1) as card_id, r.reviewed_at, r.rating, r.state_before
       from members m
-      join records r on r.account_id = m.account_id and r.kind = 'review'
-      join decks d on d.class_deck_id = r.deck_id
-      left join gone_all ga on ga.account_id = r.account_id
-      left join gone_deck gd on gd.account_id = r.account_id and gd.deck_id = r.deck_id
-      left join gone_item gi on gi.account_id = r.account_id and gi.deck_id = r.deck_id and gi.card_id = r.card_id
-      left join gone_review gr on gr.account_id = r.account_id and gr.id = r.id
+      cross join decks d
+      -- Per member and deck, from the index alone (records_deck holds every column read here), so the
+      -- cost follows the class's reviews, never the size of the table.
+      cross join lateral (
+        select x.id, x.card_id, x.at, x.reviewed_at, x.rating, x.state_before from records x
+        where x.account_id = m.account_id and x.deck_id = d.class_deck_id and x.kind = 'review'
+      ) r
+      left join gone_all ga on ga.account_id = m.account_id
+      left join gone_deck gd on gd.account_id = m.account_id and gd.deck_id = d.class_deck_id
+      left join gone_item gi on gi.account_id = m.account_id and gi.deck_id = d.class_deck_id and gi.card_id = r.card_id
+      left join gone_review gr on gr.account_id = m.account_id and gr.id = r.id
       where r.at >= greatest(coalesce(ga.at, 0), coalesce(gd.at, 0), coalesce(gi.at, 0), coalesce(gr.at, 0))
     ),
     quizzes as (
-      select q.account_id, d.deck_id, q.body::jsonb -> 'row' as attempt
+      select m.account_id, d.deck_id, q.attempt
       from members m
-      join records q on q.account_id = m.account_id and q.kind = 'quiz'
-      join decks d on d.class_deck_id = q.deck_id
-      left join gone_all ga on ga.account_id = q.account_id
-      left join gone_deck gd on gd.account_id = q.account_id and gd.deck_id = q.deck_id
+      cross join decks d
+      cross join lateral (
+        select x.at, x.body::jsonb -> 'row' as attempt from records x
+        where x.account_id = m.account_id and x.deck_id = d.class_deck_id and x.kind = 'quiz'
+      ) q
+      left join gone_all ga on ga.account_id = m.account_id
+      left join gone_deck gd on gd.account_id = m.account_id and gd.deck_id = d.class_deck_id
       where q.at >= greatest(coalesce(ga.at, 0), coalesce(gd.at, 0))
     )`;
 }
@@ -82,25 +90,41 @@ export interface CardRow {
 
 /** Every card of the class's decks with its totals, the hardest first. */
 export async function cards(db: Db, classId: string, now: number): Promise<CardRow[]> {
+  return (await cardsQuery(classId, now).execute(db)).rows;
+}
+
+/** The query of `cards`, to run or to explain. */
+export function cardsQuery(classId: string, now: number): RawBuilder<CardRow> {
   const since7 = now - 7 * DAY;
   const since30 = now - 30 * DAY;
-  const { rows } = await sql<CardRow>`
+  return sql<CardRow>`
     with ${live(classId)},
     cards as (
       select d.deck_id, c.value ->> 'id' as card_id, c.value ->> 'type' as type, c.value ->> 'kind' as kind,
              coalesce(c.value ->> 'front', c.value ->> 'text') as prompt, c.ord::int as position
       from decks d, jsonb_array_elements(d.content::jsonb -> 'cards') with ordinality as c(value, ord)
     ),
+    -- Grouped by student first, then by card: hash aggregates, where count(distinct) would sort.
+    per_student as (
+      select deck_id, card_id, account_id,
+        count(*) as reviews,
+        count(*) filter (where reviewed_at >= ${since7}) as reviews_7,
+        count(*) filter (where reviewed_at >= ${since7} and rating > 1) as passed_7,
+        count(*) filter (where reviewed_at >= ${since30}) as reviews_30,
+        count(*) filter (where reviewed_at >= ${since30} and rating > 1) as passed_30,
+        count(*) filter (where rating = 1 and state_before = 2) as lapses
+      from reviews group by deck_id, card_id, account_id
+    ),
     by_card as (
       select deck_id, card_id,
-        count(distinct account_id)::int as students,
-        count(*)::int as reviews,
-        count(*) filter (where reviewed_at >= ${since7})::int as reviews_7,
-        count(*) filter (where reviewed_at >= ${since7} and rating > 1)::int as passed_7,
-        count(*) filter (where reviewed_at >= ${since30})::int as reviews_30,
-        count(*) filter (where reviewed_at >= ${since30} and rating > 1)::int as passed_30,
-        count(*) filter (where rating = 1 and state_before = 2)::int as lapses
-      from reviews group by deck_id, card_id
+        count(*)::int as students,
+        sum(reviews)::int as reviews,
+        sum(reviews_7)::int as reviews_7,
+        sum(passed_7)::int as passed_7,
+        sum(reviews_30)::int as reviews_30,
+        sum(passed_30)::int as passed_30,
+        sum(lapses)::int as lapses
+      from per_student group by deck_id, card_id
     ),
     answers as (
       select q.deck_id, split_part(item, '#', 1) as card_id, (a.value -> 'missed') ? item as missed
@@ -127,8 +151,7 @@ export async function cards(db: Db, classId: string, now: number): Promise<CardR
       coalesce(r.lapses, 0) desc,
       coalesce(q.quiz_wrong, 0)::float8 / nullif(coalesce(q.quiz_wrong, 0) + coalesce(q.quiz_right, 0), 0) desc nulls last,
       c.deck_id, c.position
-  `.execute(db);
-  return rows;
+  `;
 }
 
 export interface StudentRow {
@@ -144,18 +167,32 @@ export interface StudentRow {
 
 /** Every student with their totals over the class's decks, by display name. */
 export async function students(db: Db, classId: string, now: number): Promise<StudentRow[]> {
+  return (await studentsQuery(classId, now).execute(db)).rows;
+}
+
+/** The query of `students`, to run or to explain. */
+export function studentsQuery(classId: string, now: number): RawBuilder<StudentRow> {
   const since7 = now - 7 * DAY;
   const since30 = now - 30 * DAY;
-  const { rows } = await sql<StudentRow>`
+  return sql<StudentRow>`
     with ${live(classId)},
+    -- Grouped by card first, then by student: hash aggregates, where count(distinct) would sort.
+    per_card as (
+      select account_id, deck_id, card_id,
+        count(*) filter (where reviewed_at >= ${since7}) as reviews_7,
+        count(*) filter (where reviewed_at >= ${since30} and state_before = 2) as retention_reviews,
+        count(*) filter (where reviewed_at >= ${since30} and state_before = 2 and rating > 1) as retention_passed,
+        max(reviewed_at) as last_review
+      from reviews group by account_id, deck_id, card_id
+    ),
     by_account as (
       select account_id,
-        count(distinct (deck_id, card_id))::int as cards_studied,
-        count(*) filter (where reviewed_at >= ${since7})::int as reviews_7,
-        count(*) filter (where reviewed_at >= ${since30} and state_before = 2)::int as retention_reviews,
-        count(*) filter (where reviewed_at >= ${since30} and state_before = 2 and rating > 1)::int as retention_passed,
-        max(reviewed_at) as last_review
-      from reviews group by account_id
+        count(*)::int as cards_studied,
+        sum(reviews_7)::int as reviews_7,
+        sum(retention_reviews)::int as retention_reviews,
+        sum(retention_passed)::int as retention_passed,
+        max(last_review) as last_review
+      from per_card group by account_id
     ),
     last_quiz as (
       select account_id, max((attempt ->> 'finishedAt')::float8) as last_quiz from quizzes group by account_id
@@ -168,8 +205,7 @@ export async function students(db: Db, classId: string, now: number): Promise<St
     left join by_account a on a.account_id = m.account_id
     left join last_quiz q on q.account_id = m.account_id
     order by lower(m.display_name), m.member_id
-  `.execute(db);
-  return rows;
+  `;
 }
 
 export interface BestQuizRow {
