@@ -22,3 +22,4 @@ export * from './sync-account.repo';
 export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';
+export * from './class-decks.repo';

@@ -16,6 +16,8 @@ export const home = {
   noDecksRebuild: 'and rebuild.',
   importDeck: 'Import a deck',
   importedMarker: 'Imported',
+  /** A class deck's marker: the class it came from. */
+  classMarker: (name: string) => `Class: ${name}`,
   due: 'due',
   new: 'new',
   cards: (n: number) => plural(n, 'card'),

@@ -14,3 +14,4 @@ export * from './settings';
 export * from './problems';
 export * from './backup-problems';
 export * from './sync';
+export * from './classes';
