@@ -10,8 +10,6 @@ const DAY = 86_400_000;
 
 /** Live reviews and quiz attempts of the class's members on its decks, as common table expressions. */
 function live(classId: string): RawBuilder<unknown> {
-  // Each kind of removal becomes, per account (and deck, item or review), the time before which it
-  // takes records away, so filtering reviews is a few hash joins rather than a scan of removals per row.
   return sql`
     members as (
       select account_id, member_id, display_name, joined_at from class_members where class_id = ${classId}
@@ -24,49 +22,59 @@ function live(classId: string): RawBuilder<unknown> {
       from records x join members m on m.account_id = x.account_id
       where x.kind = 'removal' and (x.deck_id is null or x.deck_id in (select class_deck_id from decks))
     ),
-    gone_all as (
-      select account_id, max(at) as at from removals where scope ->> 'type' = 'all' group by account_id
+    -- Each removal as the time before which it takes records away, keyed by what it covers; per
+    -- student one JSON object, so filtering a review is a lookup, never a join whose plan could go
+    -- wrong where statistics are missing (PGlite never analyzes on its own).
+    cutoffs as (
+      select account_id, key, max(at) as at from (
+        select account_id, at,
+          case scope ->> 'type'
+            when 'all' then 'all'
+            when 'deck' then 'deck:' || (scope ->> 'deckId')
+            else 'review:' || (scope ->> 'logId')
+          end as key
+        from removals where scope ->> 'type' in ('all', 'deck', 'review')
+        union all
+        select account_id, at, 'item:' || (scope ->> 'deckId') || '/' || item
+        from removals, jsonb_array_elements_text(scope -> 'cardIds') as item
+        where scope ->> 'type' = 'items'
+      ) k
+      group by account_id, key
     ),
-    gone_deck as (
-      select account_id, scope ->> 'deckId' as deck_id, max(at) as at
-      from removals where scope ->> 'type' = 'deck' group by 1, 2
-    ),
-    gone_item as (
-      select account_id, scope ->> 'deckId' as deck_id, item as card_id, max(at) as at
-      from removals, jsonb_array_elements_text(scope -> 'cardIds') as item
-      where scope ->> 'type' = 'items' group by 1, 2, 3
-    ),
-    gone_review as (
-      select account_id, scope ->> 'logId' as id, max(at) as at
-      from removals where scope ->> 'type' = 'review' group by 1, 2
+    gone as materialized (
+      select account_id, jsonb_object_agg(key, at) as cut from cutoffs group by account_id
     ),
     reviews as (
       select m.account_id, d.deck_id, split_part(r.card_id, '#', 1) as card_id, r.reviewed_at, r.rating, r.state_before
       from members m
       cross join decks d
+      left join gone g on g.account_id = m.account_id
       -- Per member and deck, from the index alone (records_deck holds every column read here), so the
       -- cost follows the class's reviews, never the size of the table.
       cross join lateral (
         select x.id, x.card_id, x.at, x.reviewed_at, x.rating, x.state_before from records x
         where x.account_id = m.account_id and x.deck_id = d.class_deck_id and x.kind = 'review'
       ) r
-      left join gone_all ga on ga.account_id = m.account_id
-      left join gone_deck gd on gd.account_id = m.account_id and gd.deck_id = d.class_deck_id
-      left join gone_item gi on gi.account_id = m.account_id and gi.deck_id = d.class_deck_id and gi.card_id = r.card_id
-      left join gone_review gr on gr.account_id = m.account_id and gr.id = r.id
-      where r.at >= greatest(coalesce(ga.at, 0), coalesce(gd.at, 0), coalesce(gi.at, 0), coalesce(gr.at, 0))
+      where g.cut is null or r.at >= greatest(
+        coalesce((g.cut ->> 'all')::bigint, 0),
+        coalesce((g.cut ->> ('deck:' || d.class_deck_id))::bigint, 0),
+        coalesce((g.cut ->> ('item:' || d.class_deck_id || '/' || r.card_id))::bigint, 0),
+        coalesce((g.cut ->> ('review:' || r.id))::bigint, 0)
+      )
     ),
     quizzes as (
       select m.account_id, d.deck_id, q.attempt
       from members m
       cross join decks d
+      left join gone g on g.account_id = m.account_id
       cross join lateral (
         select x.at, x.body::jsonb -> 'row' as attempt from records x
         where x.account_id = m.account_id and x.deck_id = d.class_deck_id and x.kind = 'quiz'
       ) q
-      left join gone_all ga on ga.account_id = m.account_id
-      left join gone_deck gd on gd.account_id = m.account_id and gd.deck_id = d.class_deck_id
-      where q.at >= greatest(coalesce(ga.at, 0), coalesce(gd.at, 0))
+      where g.cut is null or q.at >= greatest(
+        coalesce((g.cut ->> 'all')::bigint, 0),
+        coalesce((g.cut ->> ('deck:' || d.class_deck_id))::bigint, 0)
+      )
     )`;
 }
 
