@@ -3,7 +3,7 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, sync, server) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, sync, server, classes) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
@@ -34,9 +34,10 @@ import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { bytesTable, compactResults, lighthouseTable, serverTable, syncTable, writeReport } from './report';
+import { bytesTable, classTable, compactResults, lighthouseTable, serverTable, syncTable, writeReport } from './report';
 import { startServer } from './server';
-import { benchServer, type LoadRun } from './server-load';
+import { benchServer, postgres, type LoadRun } from './server-load';
+import { benchClassDashboard, type DashboardRun } from './class-dashboard';
 import { summarize, type Summary } from './summary';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,7 +47,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'sync', 'server'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'sync', 'server', 'classes'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -597,10 +598,29 @@ async function main() {
       const port = Number(process.env.BENCH_SERVER_PORT ?? PORT + 1);
       serverLoad = await benchServer({ root: ROOT, port, quick: QUICK, log });
     }
+    let classDashboard: DashboardRun[] | undefined;
+    if (runs('classes')) {
+      const cluster = postgres(ROOT, Number(process.env.BENCH_SERVER_PORT ?? PORT + 1) + 2, log);
+      try {
+        classDashboard = await benchClassDashboard({ postgresUrl: cluster?.url ?? null, quick: QUICK, log });
+      } finally {
+        cluster?.stop();
+      }
+    }
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, sync, server: serverLoad });
+      printParts({
+        compile,
+        bytes,
+        lighthouse,
+        imported,
+        drafted,
+        seeded,
+        sync,
+        server: serverLoad,
+        classes: classDashboard
+      });
       return;
     }
     const results = {
@@ -614,7 +634,8 @@ async function main() {
       drafted: drafted!,
       seeded: seeded!,
       sync,
-      server: serverLoad
+      server: serverLoad,
+      classes: classDashboard
     };
     const written = await writeReport(ROOT, results);
     log(`wrote ${written.map((f) => path.relative(ROOT, f)).join(' and ')}`);
@@ -646,6 +667,7 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
   }
   if (parts.sync) console.log(['', ...syncTable(parts.sync, parts.server)].join('\n'));
   if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
+  if (parts.classes) console.log(['', ...classTable(parts.classes)].join('\n'));
   const rest = { compile: parts.compile, imported: parts.imported, drafted: parts.drafted, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
     if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
@@ -663,6 +685,7 @@ export type BenchResults = {
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
   sync?: Awaited<ReturnType<typeof measureSync>>;
   server?: LoadRun[];
+  classes?: DashboardRun[];
 };
 export type { PageBytes, GradeTiming, Summary };
 export { summarize };

@@ -245,7 +245,11 @@ async function measure(
 }
 
 /** A PostgreSQL to measure on: BENCH_DATABASE_URL, or a throwaway cluster (scripts/pg-cluster.sh). */
-function postgres(root: string, port: number, log: (m: string) => void): { url: string; stop: () => void } | null {
+export function postgres(
+  root: string,
+  port: number,
+  log: (m: string) => void
+): { url: string; stop: () => void } | null {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
   const installed = existsSync('/usr/lib/postgresql') || process.getuid?.() === 0;
   if (!installed) {

@@ -6,9 +6,11 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Db } from './schema';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-classes';
 
 const MIGRATIONS: Record<string, Migration> = {
-  '0001-initial': m0001
+  '0001-initial': m0001,
+  '0002-classes': m0002
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

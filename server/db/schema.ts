@@ -53,8 +53,47 @@ export interface RecordsTable {
   reviewed_at: number | null;
   /** review: 1 to 4. */
   rating: number | null;
+  /** review: the card's learning state before it (0 new, 1 learning, 2 review, 3 relearning). */
+  state_before: number | null;
   /** The record as JSON, exactly as a pull sends it back. */
   body: string;
+}
+
+export interface ClassesTable {
+  id: string;
+  /** The teacher's account. */
+  owner_id: string;
+  name: string;
+  /** The tail of class decks' ids on students' devices. */
+  deck_key: string;
+  /** The live join code's 8 characters, without the hyphen; null when closed. */
+  join_code: string | null;
+  /** The greatest version given to a deck published to this class. */
+  deck_seq: Generated<number>;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+export interface ClassMembersTable {
+  class_id: string;
+  account_id: string;
+  /** The student as the teacher knows them: an id of this membership only. */
+  member_id: string;
+  display_name: string;
+  joined_at: ColumnType<Date, Date, never>;
+}
+
+export interface PublishedDecksTable {
+  class_id: string;
+  /** The deck's id on the teacher's device. */
+  deck_id: string;
+  /** Its id on students' devices. */
+  class_deck_id: string;
+  title: string;
+  version: number;
+  content_hash: string;
+  /** The deck as students receive it, JSON. */
+  content: string;
+  published_at: Date;
 }
 
 export interface Schema {
@@ -64,6 +103,9 @@ export interface Schema {
   link_codes: LinkCodesTable;
   rate_limits: RateLimitsTable;
   records: RecordsTable;
+  classes: ClassesTable;
+  class_members: ClassMembersTable;
+  published_decks: PublishedDecksTable;
 }
 
 export type Db = Kysely<Schema>;

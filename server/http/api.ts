@@ -5,9 +5,9 @@ import type { Db } from '../db/schema';
 import * as identity from '../services/identity';
 import { Problem } from '../services/problem';
 import * as sync from '../services/sync';
-import { invalidRequest } from './errors';
+import { classesApi } from './classes-api';
+import { parse } from './parse';
 import { createAccountBody, linkBody, pullQuery, recoverBody } from './requests';
-import type { z } from 'zod';
 
 /** The largest push body: 5,000 records, or a few imported decks of tens of thousands of cards. */
 export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
@@ -17,12 +17,6 @@ export interface ApiOptions {
   now: () => number;
   /** Test seam: runs inside each push's transaction, just before it commits. */
   beforePushCommit?: () => Promise<void>;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw invalidRequest(result.error);
-  return result.data;
 }
 
 export async function api(app: FastifyInstance, { db, now, beforePushCommit }: ApiOptions) {
@@ -79,4 +73,6 @@ export async function api(app: FastifyInstance, { db, now, beforePushCommit }: A
     const { since = 0, limit = sync.PULL_LIMIT_DEFAULT } = parse(pullQuery, request.query);
     return reply.type('application/json; charset=utf-8').send(await sync.pull(db, auth, since, limit));
   });
+
+  await app.register(classesApi, { db, now });
 }

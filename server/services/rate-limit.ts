@@ -16,6 +16,11 @@ export interface Limit {
 
 /** A class behind one school address may mistype a few codes; a guesser gets nowhere in 8.5e11. */
 export const LINK_LIMIT: Limit = { name: 'link', max: 20, windowMs: 10 * 60_000 };
+/**
+ * Class codes: joining and looking a class up share this count. A whole class behind one school address
+ * types codes at once, so it allows more mistakes than linking a device.
+ */
+export const JOIN_LIMIT: Limit = { name: 'join', max: 60, windowMs: 10 * 60_000 };
 export const RECOVER_LIMIT: Limit = { name: 'recover', max: 10, windowMs: 60 * 60_000 };
 
 const key = (limit: Limit, client: string) => `${limit.name}:${client}`;

@@ -22,7 +22,7 @@ const invalidRecord = (index: number, field: string, message: string) =>
 
 function toRow(r: SyncRecord): records.RecordRow {
   const base = { kind: r.kind, id: r.id, at: r.at, device: r.device, body: JSON.stringify(r) };
-  const none = { deckId: null, cardId: null, reviewedAt: null, rating: null };
+  const none = { deckId: null, cardId: null, reviewedAt: null, rating: null, stateBefore: null };
   switch (r.kind) {
     case 'review':
       return {
@@ -30,7 +30,8 @@ function toRow(r: SyncRecord): records.RecordRow {
         deckId: r.row.deckId,
         cardId: r.row.cardId,
         reviewedAt: r.row.reviewedAt,
-        rating: r.row.rating
+        rating: r.row.rating,
+        stateBefore: r.row.stateBefore
       };
     case 'quiz':
       return { ...base, ...none, deckId: r.row.deckId };

@@ -24,3 +24,4 @@ export * from './sync-presence';
 export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';
+export * from './class-decks.repo';

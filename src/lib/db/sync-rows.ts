@@ -40,6 +40,16 @@ export interface SyncStateValues {
   lastSyncedAt: number;
   /** Study items whose logs have rows graded again (`MaterializedItem.regraded`). */
   regraded: string[];
+  /** Class decks received on this device, by their id: the class and the version held. */
+  classDecks: Record<string, ClassDeckHeld>;
+  /** What the server last said about each class this account teaches (its page and dashboard), for reading offline. */
+  classViews: Record<string, { savedAt: number; view: unknown }>;
+}
+
+export interface ClassDeckHeld {
+  classId: string;
+  className: string;
+  version: number;
 }
 
 export type SyncStateKey = keyof SyncStateValues;

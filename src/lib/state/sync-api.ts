@@ -88,6 +88,9 @@ async function call<T>(
   throw new SyncError({ kind: 'server', status: res.status, error });
 }
 
+/** The same request and typed failures, for the class API (classes-api.ts). */
+export { call as apiCall };
+
 const ok = z.object({ ok: z.literal(true) });
 const none = z.undefined();
 

@@ -24,6 +24,7 @@ import {
   type SyncAccount,
   type SyncOverview
 } from '$lib/db';
+import { syncClassDecks } from './class-decks';
 import { onSyncSoon } from './sync-soon';
 import { SyncError, syncApi, type Credentials, type LinkedDevice, type SyncProblem } from './sync-api';
 
@@ -119,6 +120,11 @@ export class SyncEngine {
     try {
       if (account.phase === 'joining') await this.#join(account);
       if (account.phase !== 'on') await rebuildForJoin();
+      // Class decks come with every sync, before the push that sends what importing them recorded; a
+      // class problem never stops the sync of the learner's own data.
+      await syncClassDecks(account.token, () => new Date()).catch((e: unknown) => {
+        if (!(e instanceof SyncError)) throw e;
+      });
       await this.#push(account.token);
       await this.#pull(account.token);
       await recordSynced(new Date());

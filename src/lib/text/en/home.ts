@@ -17,6 +17,8 @@ export const home = {
   importDeck: 'Import a deck',
   newDeck: 'New deck',
   importedMarker: 'Imported',
+  /** A class deck's marker: the class it came from. */
+  classMarker: (name: string) => `Class: ${name}`,
   due: 'due',
   new: 'new',
   cards: (n: number) => plural(n, 'card'),

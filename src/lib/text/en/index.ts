@@ -18,3 +18,4 @@ export * from './new-deck';
 export * from './card-editor';
 export * from './deck-editor';
 export * from './sync';
+export * from './classes';
