@@ -104,12 +104,18 @@ async function pipe(
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/={1,2}$/, '');
+  return btoa(binary)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/={1,2}$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]+={0,2}$/.test(text)) return null;
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/').replace(/={1,2}$/, '');
+  const b64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/={1,2}$/, '');
   if (b64.length % 4 === 1) return null;
   try {
     const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
