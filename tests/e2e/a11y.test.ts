@@ -176,6 +176,20 @@ const SCREENS: Screen[] = [
     }
   },
   {
+    name: 'teach',
+    visit: async (page) => {
+      await open(page, `${base}/teach`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    }
+  },
+  {
+    name: 'join a class',
+    visit: async (page) => {
+      await open(page, `${base}/join`);
+      await page.getByRole('textbox', { name: 'Class code' }).waitFor();
+    }
+  },
+  {
     name: 'not found',
     visit: async (page) => {
       await open(page, `${base}/no/such/page`);
