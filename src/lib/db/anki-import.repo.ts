@@ -51,7 +51,8 @@ export function saveAnkiImport(
     db.quizAttempts,
     db.snapshots,
     db.snapshotData,
-    db.media
+    db.media,
+    db.dataVersions
   ];
   return db.transaction('rw', tables, async () => {
     const at = options.now.getTime();

@@ -15,6 +15,7 @@ import {
   type BackupDiff,
   type BackupFile
 } from '$lib/domain';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
 
@@ -26,7 +27,7 @@ export type RestoreMode = 'replace' | 'merge';
 const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
 const PREFERENCES = 'preferences';
 
-/** Every table a restore or reset may touch, snapshots included. */
+/** Every table a restore or reset may touch, snapshots and data versions included. */
 const allTables = () => [
   db.cardStates,
   db.reviewLogs,
@@ -34,7 +35,8 @@ const allTables = () => [
   db.quizAttempts,
   db.decks,
   db.snapshots,
-  db.snapshotData
+  db.snapshotData,
+  db.dataVersions
 ];
 
 /** Every data table, read in one transaction so the copy is consistent. */
@@ -83,6 +85,7 @@ export function restoreBackup(
       data = mergeBackupData(here, data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
     }
     await replaceTables(db, data);
+    await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
     return data;
   });
 }
@@ -95,5 +98,6 @@ export function resetAllProgress(now: Date): Promise<void> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'reset', now.getTime());
     await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
+    await bumpDataVersion(ALL_DATA, 'reset', now.getTime());
   });
 }

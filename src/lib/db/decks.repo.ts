@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
+import { bumpDataVersion } from './data-version';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia } from './media.repo';
 import { takeSnapshot } from './snapshot-tables';
@@ -59,14 +60,23 @@ export interface SaveImportOptions {
  */
 export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   // Every data table is in the transaction: the snapshot that lets the learner undo the import reads them all.
-  const tables = [db.decks, db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.snapshots, db.snapshotData];
+  const tables = [
+    db.decks,
+    db.cardStates,
+    db.reviewLogs,
+    db.settings,
+    db.quizAttempts,
+    db.snapshots,
+    db.snapshotData,
+    db.dataVersions
+  ];
   return db.transaction('rw', tables, async () => {
     await takeSnapshot(db, 'import', options.now.getTime());
     return writeImportedDeck(deck, options);
   });
 }
 
-/** The part of saving an imported deck after the snapshot; call inside a transaction over its tables. */
+/** The part of saving an imported deck after the snapshot; call inside a transaction over its tables and `dataVersions`. */
 export async function writeImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   const existing = await db.decks.get(deck.id);
   const diff = diffDecks(existing?.deck, deck);
@@ -91,6 +101,8 @@ export async function writeImportedDeck(deck: Deck, options: SaveImportOptions):
     changed
   };
   await db.decks.put(record);
+  // Sessions open on the deck hold its old cards: they start again (data-version.ts).
+  if (existing) await bumpDataVersion(deck.id, 'imported', at);
   return record;
 }
 
@@ -99,12 +111,13 @@ export async function writeImportedDeck(deck: Deck, options: SaveImportOptions):
  * and sounds no other deck (or snapshot) shows.
  */
 export function deleteImportedDeck(deckId: string): Promise<void> {
-  const tables = [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts, db.snapshots, db.media];
+  const tables = [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts, db.snapshots, db.media, db.dataVersions];
   return db.transaction('rw', tables, async () => {
     await db.decks.delete(deckId);
     await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await deleteUnusedMedia();
+    await bumpDataVersion(deckId, 'deleted', Date.now());
   });
 }

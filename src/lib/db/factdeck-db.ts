@@ -11,6 +11,7 @@ import type {
 } from '$lib/domain';
 import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
+import type { DataVersionRow } from './data-version';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
@@ -43,6 +44,7 @@ export class FactdeckDB extends Dexie {
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
   media!: EntityTable<MediaRow, 'hash'>;
+  dataVersions!: EntityTable<DataVersionRow, 'scope'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -78,6 +80,9 @@ export class FactdeckDB extends Dexie {
       });
     // Version 6: images and sounds of imported decks, as Blobs by content hash. Adds a table only.
     this.version(6).stores({ media: 'hash' });
+    // Version 7: a counter per deck and one for all data, bumped by every change that removes or
+    // replaces what an open session holds (data-version.ts). Adds a table only.
+    this.version(7).stores({ dataVersions: 'scope' });
     this.use(reviewBucketsMiddleware);
   }
 }

@@ -20,3 +20,4 @@ export * from './log-watch';
 export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';
+export * from './data-version';

@@ -1,5 +1,6 @@
 /** "Check data": every card state checked against its review log, and repaired, in one transaction. */
 import { checkIntegrity, Scheduler, type IntegrityReport } from '$lib/domain';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { bucketsMatch, rebuildReviewBuckets } from './review-buckets';
 import { loadSettings } from './settings.repo';
@@ -21,7 +22,8 @@ export function checkData(decks: ReadonlyMap<string, ReadonlySet<string>>, now: 
     db.quizAttempts,
     db.decks,
     db.snapshots,
-    db.snapshotData
+    db.snapshotData,
+    db.dataVersions
   ];
   return db.transaction('rw', tables, async () => {
     const [cardStates, reviewLogs, settings] = await Promise.all([
@@ -35,6 +37,7 @@ export function checkData(decks: ReadonlyMap<string, ReadonlySet<string>>, now: 
       await takeSnapshot(db, 'repair', now.getTime());
       await db.cardStates.bulkPut(report.cardStates);
       await db.reviewLogs.bulkPut(report.reviewLogs);
+      await bumpDataVersion(ALL_DATA, 'repaired', now.getTime());
     }
     const repaired = new Map(report.reviewLogs.map((l) => [l.id, l]));
     const logs = reviewLogs.map((l) => repaired.get(l.id) ?? l);

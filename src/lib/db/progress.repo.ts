@@ -10,6 +10,7 @@ import {
   type ReviewLogEntry,
   type Scheduler
 } from '$lib/domain';
+import { checkDataVersion, type SeenVersion } from './data-version';
 import { db } from './factdeck-db';
 
 // The reads live apart, so that pages that only show progress do not load the scheduler.
@@ -31,6 +32,11 @@ export interface GradeInput {
    * stored.
    */
   expected?: CardProgress | null;
+  /**
+   * The data versions the session started from: if the deck was since deleted, imported again,
+   * restored or reset, nothing is written and StaleDataError is thrown (data-version.ts).
+   */
+  seen?: SeenVersion;
 }
 
 type Graded = { log: ReviewLogEntry; progress: CardProgress };
@@ -44,11 +50,12 @@ export async function gradeCard(input: GradeInput): Promise<Graded> {
   if (input.expected !== undefined) {
     const expected = input.expected;
     try {
-      return await db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
+      return await db.transaction('rw', db.cardStates, db.reviewLogs, db.dataVersions, async () => {
         const graded = gradeFrom(input, expected ?? undefined);
-        // Requests run in order, so the read sees the state before these writes.
+        // Requests run in order, so the reads see the data before these writes.
         const [current] = await Promise.all([
           db.cardStates.get(key),
+          input.seen && checkDataVersion(input.deckId, input.seen),
           db.cardStates.put(graded.progress),
           db.reviewLogs.add(graded.log)
         ]);
@@ -59,7 +66,8 @@ export async function gradeCard(input: GradeInput): Promise<Graded> {
       if (!(e instanceof StaleState)) throw e;
     }
   }
-  return db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
+  return db.transaction('rw', db.cardStates, db.reviewLogs, db.dataVersions, async () => {
+    if (input.seen) await checkDataVersion(input.deckId, input.seen);
     const graded = gradeFrom(input, await db.cardStates.get(key));
     // Both requests at once: the transaction still lands both or neither.
     await Promise.all([db.cardStates.put(graded.progress), db.reviewLogs.add(graded.log)]);
@@ -106,12 +114,14 @@ function sameRow(a: CardProgress | undefined, b: CardProgress | null): boolean {
 /**
  * Takes back a grade: restores the card's state from before it and removes its log row, in one
  * transaction. Returns the restored state (null for a card that is new again), or undefined when the
- * grade is gone or no longer the card's latest (another tab graded it since).
+ * grade is gone or no longer the card's latest (another tab graded it since). With `seen`, as
+ * `gradeCard`'s.
  */
-export function undoReview(logId: string): Promise<CardProgress | null | undefined> {
-  return db.transaction('rw', db.cardStates, db.reviewLogs, async () => {
+export function undoReview(logId: string, seen?: SeenVersion): Promise<CardProgress | null | undefined> {
+  return db.transaction('rw', db.cardStates, db.reviewLogs, db.dataVersions, async () => {
     const log = await db.reviewLogs.get(logId);
     if (!log) return undefined;
+    if (seen) await checkDataVersion(log.deckId, seen);
     const current = await db.cardStates.get([log.deckId, log.cardId]);
     if (!current || current.reps !== log.after.reps) return undefined;
     await db.reviewLogs.delete(logId);

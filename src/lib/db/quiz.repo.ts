@@ -2,12 +2,19 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { QuizAttempt } from '$lib/domain';
+import { checkDataVersion, type SeenVersion } from './data-version';
 import { db } from './factdeck-db';
 
-/** Saves a finished attempt and returns it with its id. */
-export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>): Promise<QuizAttempt> {
+/**
+ * Saves a finished attempt and returns it with its id. With `seen` (the versions the quiz started
+ * from), nothing is saved after the deck was deleted, imported again, restored or reset: StaleDataError.
+ */
+export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>, seen?: SeenVersion): Promise<QuizAttempt> {
   const saved = { ...attempt, id: uuidv7({ msecs: attempt.finishedAt }) };
-  await db.quizAttempts.add(saved);
+  await db.transaction('rw', db.quizAttempts, db.dataVersions, async () => {
+    if (seen) await checkDataVersion(attempt.deckId, seen);
+    await db.quizAttempts.add(saved);
+  });
   return saved;
 }
 

@@ -1,6 +1,7 @@
 /** Snapshots a learner can go back to from Settings (they are taken by the changes they protect). */
 import { BACKUP_FORMAT_VERSION } from '$lib/domain';
 import * as t from '$lib/text';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
 
@@ -18,13 +19,23 @@ export function listSnapshots(): Promise<SnapshotInfo[]> {
 export function restoreSnapshot(id: number, now: Date): Promise<void> {
   return db.transaction(
     'rw',
-    [db.cardStates, db.reviewLogs, db.settings, db.quizAttempts, db.decks, db.snapshots, db.snapshotData],
+    [
+      db.cardStates,
+      db.reviewLogs,
+      db.settings,
+      db.quizAttempts,
+      db.decks,
+      db.snapshots,
+      db.snapshotData,
+      db.dataVersions
+    ],
     async () => {
       const [info, row] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
       if (!info || !row) throw new Error(t.settings.snapshots.gone);
       if (info.formatVersion > BACKUP_FORMAT_VERSION) throw new Error(t.settings.snapshots.newer);
       await takeSnapshot(db, 'restore', now.getTime());
       await replaceTables(db, row.data);
+      await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
     }
   );
 }

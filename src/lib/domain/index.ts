@@ -26,3 +26,4 @@ export * from './problems';
 export * from './study-options';
 export * from './own';
 export * from './reserved-ids';
+export type { DataChange } from './data-change';

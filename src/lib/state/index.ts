@@ -25,3 +25,4 @@ export type { LeechRow, StatsSummary } from './stats-summary';
 export { deleteDeck, downloadDeck } from './deck-files';
 export { deviceMedia } from './media-urls';
 export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';
+export { StartAgain } from './start-again.svelte';

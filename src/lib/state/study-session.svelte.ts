@@ -1,5 +1,5 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckLog } from '$lib/db';
+import { countStudied, gradeCard, requestPersistenceOnce, StaleDataError, undoReview, watchDeckLog } from '$lib/db';
 import {
   byId,
   own,
@@ -10,6 +10,7 @@ import {
   studyItems,
   studyOptionOrder,
   type CardProgress,
+  type DataChange,
   type Deck,
   type RatingValue,
   type ReviewLogEntry,
@@ -20,6 +21,7 @@ import * as t from '$lib/text';
 import { systemClock } from './deck-status';
 import { failedWrite } from './failed-write';
 import { SessionProgress } from './session-progress';
+import { VersionFollower } from './version-follower';
 
 interface Graded {
   logId: string;
@@ -44,8 +46,14 @@ export class StudySession {
   #shownAt = 0;
   #busy = false;
   #reloading = false;
+  readonly #versions: VersionFollower;
 
   loaded = $state(false);
+  /**
+   * Set when the deck was deleted, imported again, restored or reset (here or in another tab) after
+   * this session started: it writes nothing more, and the page starts a new one (data-version.ts).
+   */
+  changedElsewhere = $state<DataChange | null>(null);
   /** A message for the learner when a grade or undo could not be saved. */
   error = $state<string | null>(null);
   queue = $state.raw<StudyQueue | null>(null);
@@ -103,6 +111,7 @@ export class StudySession {
     this.#itemIds = items.map((i) => i.id);
     this.#clock = clock;
     this.#snapshot = new SessionProgress(deck.id, this.#itemIds, (id) => this.#items.has(id));
+    this.#versions = new VersionFollower(deck.id, (change) => (this.changedElsewhere = change));
   }
 
   /**
@@ -113,6 +122,8 @@ export class StudySession {
   async start(): Promise<void> {
     const now = this.#clock();
     const snap = this.#snapshot;
+    // Read before the progress: a change between the two reads makes the session start again.
+    await this.#versions.read();
     await snap.load(now);
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
@@ -154,7 +165,7 @@ export class StudySession {
 
   async grade(rating: RatingValue): Promise<void> {
     const item = this.current;
-    if (!item || !this.revealed || !this.#scheduler || this.#busy) return;
+    if (!item || !this.revealed || !this.#scheduler || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
     const now = this.#clock();
     const before = this.#snapshot.progress.get(item.id) ?? null;
@@ -166,7 +177,8 @@ export class StudySession {
         now,
         elapsedMs: now.getTime() - this.#shownAt,
         scheduler: this.#scheduler,
-        expected: before
+        expected: before,
+        seen: this.#versions.seen
       });
       this.#snapshot.progress.set(item.id, progress);
       this.#count(log.stateBefore, +1);
@@ -175,7 +187,8 @@ export class StudySession {
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
     } catch (e) {
-      this.error = failedWrite(e, t.study.gradeFailed);
+      if (e instanceof StaleDataError) this.changedElsewhere = e.change;
+      else this.error = failedWrite(e, t.study.gradeFailed);
     } finally {
       this.#busy = false;
     }
@@ -185,10 +198,10 @@ export class StudySession {
   /** Takes back the last grade of this session and shows that card again. */
   async undo(): Promise<void> {
     const last = this.graded.at(-1);
-    if (!last || this.#busy) return;
+    if (!last || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
     try {
-      const restored = await undoReview(last.logId);
+      const restored = await undoReview(last.logId, this.#versions.seen);
       if (restored === undefined) {
         this.error = t.study.undoTooLate;
       } else {
@@ -200,7 +213,8 @@ export class StudySession {
         this.#rebuild(last.itemId);
       }
     } catch (e) {
-      this.error = failedWrite(e, t.study.undoFailed);
+      if (e instanceof StaleDataError) this.changedElsewhere = e.change;
+      else this.error = failedWrite(e, t.study.undoFailed);
     } finally {
       this.#busy = false;
     }
@@ -235,9 +249,19 @@ export class StudySession {
    * returns the function that stops following. Each grade and undo, in any tab, adds or deletes a row
    * of the deck's review log since the study day began; only the rows that changed, and the states of
    * their cards, are read. (Suspending or resetting a card in another tab shows in this queue at the
-   * next session.)
+   * next session.) A change that removes or replaces the deck's cards or progress sets
+   * `changedElsewhere` instead.
    */
   follow(): () => void {
+    const stopVersions = this.#versions.follow();
+    const stopLog = this.#followLog();
+    return () => {
+      stopVersions();
+      stopLog();
+    };
+  }
+
+  #followLog(): () => void {
     /** Today's log rows this session has taken into account, by id. */
     const applied = new Map<string, Pick<ReviewLogEntry, 'cardId' | 'stateBefore'>>();
     const since = () => studyDayStart(this.#clock()).getTime();
@@ -245,7 +269,7 @@ export class StudySession {
       next: ({ added, removed, states }) => {
         // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight; what
         // is skipped here is read again next time, since `applied` has not changed.
-        if (this.#busy || !this.loaded) return;
+        if (this.#busy || !this.loaded || this.changedElsewhere) return;
         for (const id of removed) applied.delete(id);
         for (const log of added) applied.set(log.id, log);
         const snap = this.#snapshot;

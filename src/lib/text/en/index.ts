@@ -13,3 +13,4 @@ export * from './card-browser';
 export * from './settings';
 export * from './problems';
 export * from './backup-problems';
+export * from './data-change';
