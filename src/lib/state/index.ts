@@ -26,3 +26,4 @@ export { deleteDeck, downloadDeck } from './deck-files';
 export { deviceMedia } from './media-urls';
 export { AnkiImport, PACKAGE_FILE, MAX_PACKAGE_BYTES, type StorageEstimate } from './anki-import.svelte';
 export { StartAgain } from './start-again.svelte';
+export { DeckRemoteImages } from './deck-remote-images.svelte';
