@@ -74,7 +74,9 @@ export function restoreBackup(
   file: BackupFile,
   mode: RestoreMode,
   now: Date,
-  builtInIds: ReadonlySet<string>
+  builtInIds: ReadonlySet<string>,
+  /** The share of rows written so far, 0..1. */
+  onProgress?: (fraction: number) => void
 ): Promise<BackupData> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
@@ -84,7 +86,7 @@ export function restoreBackup(
       const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
       data = mergeBackupData(here, data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
     }
-    await replaceTables(db, data);
+    await replaceTables(db, data, onProgress);
     await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
     return data;
   });
