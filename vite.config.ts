@@ -31,14 +31,109 @@ export default defineConfig({
       base: '/',
       scope: '/',
       manifest: {
+        id: '/',
         name: 'Factdeck',
         short_name: 'Factdeck',
         description: 'Offline flashcards and quizzes with spaced repetition. Every card cited.',
+        lang: 'en',
+        dir: 'ltr',
+        categories: ['education'],
         start_url: '/',
         scope: '/',
         display: 'standalone',
         theme_color: '#1d4ed8',
         background_color: '#ffffff',
+        // An open window takes the next launch (a shortcut, a file) rather than a second one.
+        launch_handler: { client_mode: ['navigate-existing', 'auto'] },
+        shortcuts: [
+          {
+            name: 'Study what is due',
+            short_name: 'Study',
+            url: '/study',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }]
+          },
+          {
+            name: 'Import',
+            short_name: 'Import',
+            url: '/import',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }]
+          },
+          {
+            name: 'Stats',
+            short_name: 'Stats',
+            url: '/stats',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }]
+          }
+        ],
+        // Taken from the real app by tools/screenshots.ts.
+        screenshots: [
+          {
+            src: '/screenshots/phone-study.png',
+            sizes: '780x1688',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Studying a card: the answer, its citation and the four grades'
+          },
+          {
+            src: '/screenshots/phone-home.png',
+            sizes: '780x1688',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Every deck with what is due today'
+          },
+          {
+            src: '/screenshots/wide-stats.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Statistics: forecast, retention and the year of study'
+          }
+        ],
+        // Opening a deck file with the installed app lands in the import preview (launchQueue).
+        file_handlers: [
+          {
+            action: '/import',
+            accept: {
+              'application/yaml': ['.yaml', '.yml'],
+              'application/json': ['.json'],
+              'text/csv': ['.csv'],
+              'text/tab-separated-values': ['.tsv', '.tab'],
+              'text/plain': ['.txt'],
+              'application/zip': ['.apkg', '.colpkg']
+            }
+          }
+        ],
+        // A file or text shared to the app: the service worker takes the POST (static/share-target.js).
+        share_target: {
+          action: '/import/share',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            url: 'url',
+            files: [
+              {
+                name: 'file',
+                accept: [
+                  '.yaml',
+                  '.yml',
+                  '.json',
+                  '.csv',
+                  '.tsv',
+                  '.txt',
+                  '.apkg',
+                  '.colpkg',
+                  'text/*',
+                  'application/json',
+                  'application/yaml',
+                  'application/zip',
+                  'application/octet-stream'
+                ]
+              }
+            ]
+          }
+        },
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
@@ -46,6 +141,8 @@ export default defineConfig({
         ]
       },
       workbox: {
+        // The share target's POST handler (a plain script beside the precached files).
+        importScripts: ['/share-target.js'],
         globPatterns: [
           'client/**/*.{js,css,ico,png,svg,webp,webmanifest,json}',
           // Images and sounds of the decks in content/ (scripts/deck-media.ts).
@@ -53,7 +150,7 @@ export default defineConfig({
           'prerendered/**/*.html'
         ],
         // JSON Schema for editors is not needed by the app.
-        globIgnores: ['client/decks/deck.schema.json'],
+        globIgnores: ['client/decks/deck.schema.json', 'client/screenshots/**', 'client/share-target.js'],
         navigateFallback: '/200.html',
         // The sync API is the server's, never the app shell's, even for a navigation.
         navigateFallbackDenylist: [/^\/api\//],

@@ -223,6 +223,20 @@ export function figures(r: BenchResults): Figure[] {
         ]
       : []),
     {
+      id: 'draft-article',
+      figure: `Drafting a deck from a ${r.drafted.words.toLocaleString('en')}-word article (${r.drafted.cards} cards), loading the engine included`,
+      unit: 'ms',
+      summary: summarize(r.drafted.cold),
+      target: '< 2 s',
+      met: summarize(r.drafted.cold).p95 < 2000
+    },
+    {
+      id: 'draft-article-warm',
+      figure: '… the same article drafted again in the same page',
+      unit: 'ms',
+      summary: summarize(r.drafted.warm)
+    },
+    {
       id: 'study-load',
       figure: 'Study page of the 100,000-card deck, navigation to first card',
       unit: 'ms',
@@ -294,7 +308,32 @@ export function lighthouseTable(lighthouse: BenchResults['lighthouse']): string[
   return lines;
 }
 
-/** The generated part of docs/performance.md. */
+/**
+ * Sync's work on the device (bench/harness syncFirst), with the server's push and pull of as many
+ * reviews (the `server` part) when it ran: the time to first sync, end to end.
+ */
+export function syncTable(r: NonNullable<BenchResults['sync']>, runs?: LoadRun[]): string[] {
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  const grades = summarize(r.gradesWithSync);
+  const lines = [
+    '',
+    '### Sync on the device (200,000 reviews)',
+    '',
+    '| Step | Time |',
+    '| --- | ---: |',
+    `| Turn sync on: the tables become ${r.records.toLocaleString('en')} records | ${s(r.turnOn.merge)} |`,
+    `| … then every table rebuilt from the records | ${s(r.turnOn.rebuild)} |`,
+    `| Grade with sync on (state, log row and record in one transaction), median / p95 of ${grades.n} | ${ms(grades.median)} / ${ms(grades.p95)} ms |`,
+    `| A fresh device joining: the records stored as pulled, in pages of 5,000 | ${s(r.fresh.store)} |`,
+    `| … then every table rebuilt from them (${r.fresh.reviewLogs.toLocaleString('en')} log rows, ${r.fresh.cardStates.toLocaleString('en')} states) | ${s(r.fresh.rebuild)} |`
+  ];
+  for (const run of runs ?? [])
+    lines.push(
+      `| Server on ${run.database}: push of ${run.firstSync.reviews.toLocaleString('en')} reviews, pull of them | ${s(run.firstSync.pushSeconds)}, ${s(run.firstSync.pullSeconds)} |`
+    );
+  return lines;
+}
+
 /** The sync server under load (bench/server-load.ts), one row per database. */
 export function serverTable(runs: LoadRun[]): string[] {
   const n = (x: number) => Math.round(x).toLocaleString('en');
@@ -351,6 +390,7 @@ export function tables(r: BenchResults, list: Figure[]): string {
   );
 
   lines.push(...bytesTable(r.bytes), ...lighthouseTable(r.lighthouse));
+  if (r.sync) lines.push(...syncTable(r.sync, r.server));
   if (r.server) lines.push(...serverTable(r.server));
   return lines.join('\n');
 }

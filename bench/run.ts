@@ -3,7 +3,7 @@
  * docs/performance.md and bench/results.json. `npm run bench` builds first (bench/vite.bench.config.ts:
  * the production config plus hidden source maps); `tsx bench/run.ts` alone measures the build there is.
  * `--quick` runs every step with fewer repetitions, to try the script out. `--only bytes,lighthouse`
- * runs only the parts named (of compile, bytes, lighthouse, import, seeded, server) and prints their figures
+ * runs only the parts named (of compile, bytes, lighthouse, import, draft, seeded, sync, server) and prints their figures
  * instead of writing the report, for checking one change quickly.
  *
  * Everything seeded lives in this run's own browser profiles (temporary folders, deleted at the end)
@@ -34,7 +34,7 @@ import { firstLoad, gzipSize, total, type Download } from './first-load';
 import { buildHarness } from './harness/build';
 import type { FactdeckBench } from './harness/harness';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
-import { bytesTable, compactResults, lighthouseTable, serverTable, writeReport } from './report';
+import { bytesTable, compactResults, lighthouseTable, serverTable, syncTable, writeReport } from './report';
 import { startServer } from './server';
 import { benchServer, type LoadRun } from './server-load';
 import { summarize, type Summary } from './summary';
@@ -46,7 +46,7 @@ const MAPS = path.join(TMP, 'maps');
 const PORT = Number(process.env.BENCH_PORT ?? 4637);
 const CHROMIUM = CHROMIUM_PATH;
 const QUICK = process.argv.includes('--quick');
-const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'seeded', 'server'] as const;
+const PARTS = ['compile', 'bytes', 'lighthouse', 'import', 'draft', 'seeded', 'sync', 'server'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = onlyParts(process.argv);
 
@@ -62,7 +62,8 @@ const N = QUICK
       stats: 2,
       statsPage: 1,
       compile: 2,
-      lighthouse: 1
+      lighthouse: 1,
+      draft: 2
     }
   : {
       baseline: 1000,
@@ -74,10 +75,12 @@ const N = QUICK
       stats: 5,
       statsPage: 3,
       compile: 7,
-      lighthouse: 3
+      lighthouse: 3,
+      draft: 7
     };
 const IMPORT_CARDS = 50_000;
 const COMPILE_CARDS = 10_000;
+const DRAFT_WORDS = 2_000;
 const HOME = '/';
 const DECK_PAGE = '/decks/world-capitals';
 const STUDY_PAGE = '/decks/world-capitals/study';
@@ -231,6 +234,45 @@ async function measureImport(base: string) {
     await openHarness(page, base);
     const parts = await page.evaluate((text) => window.factdeckBench.importParts(text), csv);
     return { cards: IMPORT_CARDS, bytes: csv.length, preview, save, summary, parts };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * A 2,000-word article of the drafting tests' own texts (news, a second news piece, an encyclopedia
+ * entry), paragraphs repeated in turn until it has 2,000 words.
+ */
+function draftBenchArticle(): string {
+  const dir = path.join(ROOT, 'src/lib/domain/draft/fixtures');
+  const texts = ['port-ellis-barrier.txt', 'lakeshore-phones.txt', 'eiffel-tower-encyclopedia.txt'];
+  const paragraphs = texts.flatMap((name) =>
+    readFileSync(path.join(dir, name), 'utf8')
+      .trim()
+      .split(/\n\s*\n/)
+  );
+  const out: string[] = [];
+  let words = 0;
+  for (let i = 0; words < DRAFT_WORDS; i++) {
+    const p = paragraphs[i % paragraphs.length].split(/\s+/);
+    const take = p.slice(0, DRAFT_WORDS - words);
+    out.push(take.join(' '));
+    words += take.length;
+  }
+  return out.join('\n\n');
+}
+
+/** Drafting a 2,000-word article, each time in a fresh page: cold (loading the engine) and warm. */
+async function measureDraft(base: string) {
+  const text = draftBenchArticle();
+  const { page, close } = await profile();
+  try {
+    const runs: { cold: number; warm: number; cards: number; words: number }[] = [];
+    for (let i = 0; i < N.draft; i++) {
+      await openHarness(page, base);
+      runs.push(await page.evaluate((t) => window.factdeckBench.draft(t), text));
+    }
+    return { words: runs[0].words, cards: runs[0].cards, cold: runs.map((r) => r.cold), warm: runs.map((r) => r.warm) };
   } finally {
     await close();
   }
@@ -446,6 +488,23 @@ async function measureSeeded(base: string) {
   }
 }
 
+/** Sync's work on a device with the seeded 200,000 reviews: turning it on, grading, a fresh device joining. */
+async function measureSync(base: string) {
+  const { page, close } = await profile();
+  try {
+    await openHarness(page, base);
+    const now = Date.now();
+    log('sync: seeding the 100,000-card deck and 200,000 review log rows again, in a profile of its own');
+    await page.evaluate((at) => window.factdeckBench.seedDeck(at), now);
+    for (let from = 0; from < 100_000; from += 10_000)
+      await page.evaluate(([f, at]) => window.factdeckBench.seedChunk(f, f + 10_000, at), [from, now]);
+    log(`sync: turning sync on, ${N.parts} grades with it on, then a fresh device joining`);
+    return await page.evaluate((n) => window.factdeckBench.syncFirst(n), N.parts);
+  } finally {
+    await close();
+  }
+}
+
 interface Machine {
   cpu: string;
   cores: number;
@@ -491,7 +550,7 @@ async function main() {
 
   log('bundling the benchmark harness (served beside build/, not from it)');
   const harnessDir = path.join(TMP, 'harness');
-  if (runs('import') || runs('seeded')) await buildHarness(ROOT, harnessDir);
+  if (runs('import') || runs('draft') || runs('seeded') || runs('sync')) await buildHarness(ROOT, harnessDir);
   else mkdirSync(harnessDir, { recursive: true });
 
   let compile: BenchResults['compile'] | undefined;
@@ -529,7 +588,14 @@ async function main() {
       imported.anki = await measureAnkiImport(server.base);
     }
 
+    let drafted: BenchResults['drafted'] | undefined;
+    if (runs('draft')) {
+      log(`drafting: a ${DRAFT_WORDS.toLocaleString('en')}-word article, ${N.draft} times, each in a fresh page`);
+      drafted = await measureDraft(server.base);
+    }
+
     const seeded = runs('seeded') ? await measureSeeded(server.base) : undefined;
+    const sync = runs('sync') ? await measureSync(server.base) : undefined;
 
     let serverLoad: LoadRun[] | undefined;
     if (runs('server')) {
@@ -539,7 +605,7 @@ async function main() {
     env.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 
     if (ONLY) {
-      printParts({ compile, bytes, lighthouse, imported, seeded, server: serverLoad });
+      printParts({ compile, bytes, lighthouse, imported, drafted, seeded, sync, server: serverLoad });
       return;
     }
     const results = {
@@ -550,7 +616,9 @@ async function main() {
       bytes: bytes!,
       lighthouse: lighthouse!,
       imported: imported!,
+      drafted: drafted!,
       seeded: seeded!,
+      sync,
       server: serverLoad
     };
     const written = await writeReport(ROOT, results);
@@ -581,8 +649,9 @@ function printParts(parts: Partial<Omit<BenchResults, 'generatedAt' | 'quick' | 
           `${url}: ${r.failing.map((f) => `${f.id} ${f.score.toFixed(2)}`).join(', ') || 'no audit below 1'}`
         );
   }
+  if (parts.sync) console.log(['', ...syncTable(parts.sync, parts.server)].join('\n'));
   if (parts.server) console.log(['', ...serverTable(parts.server)].join('\n'));
-  const rest = { compile: parts.compile, imported: parts.imported, seeded: parts.seeded };
+  const rest = { compile: parts.compile, imported: parts.imported, drafted: parts.drafted, seeded: parts.seeded };
   for (const [name, value] of Object.entries(rest))
     if (value) console.log(`\n${name}:`, JSON.stringify(compactResults(value), null, 2));
 }
@@ -595,7 +664,9 @@ export type BenchResults = {
   bytes: PageBytes[];
   lighthouse: Record<string, LighthouseResult[]>;
   imported: Awaited<ReturnType<typeof measureImport>> & { anki?: Awaited<ReturnType<typeof measureAnkiImport>> };
+  drafted: Awaited<ReturnType<typeof measureDraft>>;
   seeded: Awaited<ReturnType<typeof measureSeeded>>;
+  sync?: Awaited<ReturnType<typeof measureSync>>;
   server?: LoadRun[];
 };
 export type { PageBytes, GradeTiming, Summary };

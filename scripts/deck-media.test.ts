@@ -79,4 +79,33 @@ describe('media kept beside a deck in content/', () => {
       { code: 'media-unsupported', ref: 'notes.pdf', offset: yaml.indexOf('notes.pdf') }
     ]);
   });
+
+  it('reads hostile text in time in proportion to its length, rewriting only whole references', async () => {
+    // Long enough that a pattern that backtracks would run past the test's time limit.
+    const n = 300_000;
+    const texts = [
+      '![](peru%20flag.png' + ' '.repeat(n),
+      '![' + '!['.repeat(n / 2),
+      '![](peru%20flag.png "' + ' "'.repeat(n / 2),
+      '![a [b](peru%20flag.png)'
+    ];
+    const { deck: out, problems } = await bundleDeckMedia(
+      deck(texts.map((front, i) => ({ id: `h${i}`, type: 'basic', front, back: 'b' }))),
+      path.join(content, 'd.deck.yaml'),
+      '',
+      content
+    );
+    expect(problems).toEqual([]);
+    // A `[` inside an image's description starts a link of its own, as Markdown reads it.
+    expect(out.cards.map((c) => (c.type === 'basic' ? c.front : ''))).toEqual(texts);
+    const titled = await bundleDeckMedia(
+      deck([{ id: 't', type: 'basic', front: `![x](peru%20flag.png${' '.repeat(n)}"t"${' '.repeat(n)})`, back: 'b' }]),
+      path.join(content, 'd.deck.yaml'),
+      '',
+      content
+    );
+    expect(titled.deck.cards[0]).toMatchObject({
+      front: `![x](media:${sha(png)}.png${' '.repeat(n)}"t"${' '.repeat(n)})`
+    });
+  });
 });

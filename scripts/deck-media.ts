@@ -27,7 +27,13 @@ export interface DeckMedia {
   problems: DeckMediaProblem[];
 }
 
-const IMAGE = /!\[((?:\\.|[^\]\\])*)\]\(\s*([^()\s]+)((?:\s+"[^"]*")?\s*)\)/g;
+/**
+ * `![alt](ref "title")`. No two parts can take the same characters, so a match fails in linear time
+ * on anything a deck holds: the alt text stops at an unescaped `[` (a `[` inside an image's
+ * description starts a link of its own in Markdown), and the white space before an optional title
+ * is taken once.
+ */
+const IMAGE = /!\[((?:\\.|[^[\]\\])*)\]\(\s*([^()\s]+)((?:\s+(?:"[^"]*"\s*)?)?)\)/g;
 const TEXT_FIELDS = ['front', 'back', 'text', 'explanation'] as const;
 
 /**

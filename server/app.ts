@@ -56,6 +56,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.raw.end();
     });
   });
+  // The manifest's share_target posts here. The service worker answers it (static/share-target.js);
+  // one that reaches the server came before the worker was installed: the import page says the share
+  // did not arrive, and nothing of the body is read or kept.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => {
+      payload.on('error', done);
+      payload.on('end', () => done(null, null));
+      payload.resume();
+    });
+    scope.post('/import/share', (_request, reply) => reply.code(303).header('Location', '/import#shared').send());
+  });
   app.setNotFoundHandler((_request, reply) => sendProblem(notFound('route'), reply));
   return app;
 }

@@ -9,12 +9,13 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { db } from '../src/lib/db/factdeck-db';
-import { gradeCard, undoReview } from '../src/lib/db/progress.repo';
+import { gradeCard, setSuspended, undoReview } from '../src/lib/db/progress.repo';
 import { saveAnkiImport } from '../src/lib/db/anki-import.repo';
 import { saveImportedDeck } from '../src/lib/db/decks.repo';
 import { saveQuizAttempt } from '../src/lib/db/quiz.repo';
 import { saveSettings } from '../src/lib/db/settings.repo';
 import { recordBackup } from '../src/lib/db/backup.repo';
+import { acknowledge, beginJoin, mergeOwnData, pendingRecords, rebuildForJoin } from '../src/lib/db/sync-account.repo';
 import { DEFAULT_SETTINGS, Scheduler, type RatingValue } from '../src/lib/domain';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9 });
@@ -127,6 +128,27 @@ await saveAnkiImport(
   [{ hash: flagHash, bytes: flag, mime: 'image/png', kind: 'image', ext: 'png' }],
   { fileName: 'flags.apkg', now: new Date(now + 500_000), deleteRemovedProgress: false, scheduler }
 );
+
+// Since version 7: sync turned on (an account of its own, nothing to pull), then changes recorded,
+// one of them acknowledged by the server.
+await beginJoin({
+  accountId: 'fixture-account',
+  deviceId: 'fixture-device',
+  token: 'fixture-token',
+  deviceName: 'Fixture'
+});
+await mergeOwnData(new Date(now + 550_000));
+await rebuildForJoin();
+await acknowledge(await pendingRecords(3));
+await gradeCard({
+  deckId: 'world-capitals',
+  cardId: 'peru-capital',
+  rating: 4,
+  now: new Date(now + 600_000),
+  elapsedMs: 2000,
+  scheduler
+});
+await setSuspended('world-capitals', 'australia-capital', true, new Date(now + 700_000));
 
 const version = db.verno;
 const stores = Object.fromEntries(

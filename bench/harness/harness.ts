@@ -3,7 +3,20 @@
  * the app's own modules, timed one by one, and the seed. `bench/run.ts` calls these through
  * `page.evaluate(() => window.factdeckBench...)`.
  */
-import { db, exportBackup, FactdeckDB, gradeCard, restoreBackup, saveImportedDeck, statsRecords } from '$lib/db';
+import {
+  beginJoin,
+  db,
+  exportBackup,
+  FactdeckDB,
+  gradeCard,
+  mergeOwnData,
+  pendingCount,
+  rebuildForJoin,
+  restoreBackup,
+  saveImportedDeck,
+  statsRecords,
+  storeJoinBatch
+} from '$lib/db';
 import { parseBackupText } from '$lib/domain/backup-parse';
 import { Scheduler, studyItems, type CardProgress, type Deck } from '$lib/domain';
 import { parseImport } from '$lib/domain/import';
@@ -381,9 +394,67 @@ const api = {
     return { parse, save, cards: deck.cards.length, problems: result.problems.length };
   },
 
+  /**
+   * Drafts a deck from `text`, as the drafting worker does: the first time including loading the
+   * drafting engine and compromise (a fresh page), then once more warm. Cards drafted, to check.
+   */
+  async draft(text: string): Promise<{ cold: number; warm: number; cards: number; words: number }> {
+    const source = {
+      title: 'Benchmark article',
+      author: 'Bench Writer',
+      publisher: 'Bench',
+      date: '2025-01-01',
+      url: ''
+    };
+    const [cold, result] = await time(async () => {
+      const { draftArticle } = await import('$lib/domain/draft');
+      return draftArticle({ text, source });
+    });
+    const { draftArticle } = await import('$lib/domain/draft');
+    const [warm] = await time(() => draftArticle({ text, source }));
+    return { cold, warm, cards: result.cards.length, words: text.split(/\s+/).filter(Boolean).length };
+  },
+
   /** How many states of the benchmark deck are stored (checks the seed). */
   async deckStates(): Promise<number> {
     return db.cardStates.where('[deckId+due]').between([BENCH_DECK_ID, -Infinity], [BENCH_DECK_ID, Infinity]).count();
+  },
+
+  /**
+   * Sync's work on the device, without the network (the server's share is the `server` part): turning
+   * sync on here (the seeded tables become records: merge, then every table rebuilt from them); then
+   * grades with sync on; then a fresh device joining: the same records stored as pulled in pages of
+   * 5,000, and every table rebuilt from them. Returns seconds and the grade times in ms.
+   */
+  async syncFirst(grades: number): Promise<{
+    records: number;
+    turnOn: { merge: number; rebuild: number };
+    gradesWithSync: number[];
+    fresh: { store: number; rebuild: number; reviewLogs: number; cardStates: number };
+  }> {
+    const secs = async (work: () => Promise<unknown>) => (await time(work))[0] / 1000;
+    await beginJoin({ accountId: 'bench', deviceId: 'bench-device', token: 'bench', deviceName: 'Bench' });
+    const merge = await secs(() => mergeOwnData(new Date()));
+    const rebuild = await secs(() => rebuildForJoin());
+    const records = await pendingCount();
+    const gradesWithSync = await api.gradeOnly(grades);
+    const held = (await db.syncRecords.toArray()).map((r) => r.record);
+    await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+    await beginJoin({ accountId: 'bench', deviceId: 'bench-fresh', token: 'bench', deviceName: 'Fresh' });
+    const store = await secs(async () => {
+      for (let i = 0; i < held.length; i += 5000) await storeJoinBatch(held.slice(i, i + 5000), i + 5000);
+    });
+    const freshRebuild = await secs(async () => {
+      await mergeOwnData(new Date());
+      await rebuildForJoin();
+    });
+    const [reviewLogs, cardStates] = await Promise.all([db.reviewLogs.count(), db.cardStates.count()]);
+    return {
+      records,
+      turnOn: { merge, rebuild },
+      gradesWithSync,
+      fresh: { store, rebuild: freshRebuild, reviewLogs, cardStates }
+    };
   },
 
   /** Sample rows, for checking that the seed looks like real data. */

@@ -156,3 +156,18 @@ describe('headers', () => {
     expect(res.body).toBe('');
   });
 });
+
+describe('the share target without the service worker', () => {
+  test('a shared file posted to the server is sent to the import page, which says it did not arrive', async () => {
+    const boundary = 'x-boundary';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nfront,back\na,b\r\n--${boundary}--\r\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/import/share',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/import#shared');
+  });
+});

@@ -118,6 +118,33 @@ const SCREENS: Screen[] = [
       await page.getByTestId('import-summary').waitFor();
     }
   },
+  { name: 'new deck', visit: (page) => open(page, `${base}/decks/new`) },
+  {
+    name: 'new deck, a draft under review, one card open',
+    visit: async (page) => {
+      await open(page, `${base}/decks/new`);
+      const article = page.getByRole('region', { name: 'From an article' });
+      await article
+        .getByRole('textbox', { name: 'Article text' })
+        .fill('The bridge reopened on 3 June 2024.\n\nMayor Ana Silva said it "may well last a century".');
+      await article.getByRole('button', { name: 'Draft cards' }).click();
+      await page.getByRole('heading', { name: 'Review the draft' }).waitFor();
+      await page.getByRole('listitem', { name: 'Draft card 1' }).getByRole('button', { name: /^Edit/ }).click();
+    }
+  },
+  {
+    name: 'card editor, one card open',
+    visit: async (page) => {
+      await open(page, `${base}/decks/${DECK}-copy/edit`);
+      if (await page.getByRole('heading', { name: 'Not found' }).isVisible()) {
+        await open(page, `${base}/decks/${DECK}`);
+        await page.getByRole('button', { name: 'Make an editable copy' }).click();
+        await page.waitForURL(`${base}/decks/${DECK}-copy/edit`);
+      }
+      await page.getByRole('button', { name: 'Edit card 1', exact: true }).click();
+      await page.getByRole('button', { name: 'Save card' }).waitFor();
+    }
+  },
   {
     name: 'stats, tables open',
     visit: async (page) => {
@@ -268,27 +295,32 @@ describe('accessibility: axe on every screen, both themes, phone and desktop', (
     )
   );
 
-  test.each(cases)('$theme theme ($how), $size: no WCAG 2.2 A/AA violation', async ({ theme, size, how }) => {
-    await page.setViewportSize(SIZES[size]);
-    await useTheme(theme, how);
-    const failures: string[] = [];
-    for (const screen of SCREENS) {
-      await screen.visit(page);
-      // Colours must be the theme's before axe measures contrast.
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
-        theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(17, 19, 24)'
-      );
-      // One heading 1 and the same landmarks on every page (axe counts these as best practice only).
-      const outline = await page.evaluate(() => ({
-        h1: document.querySelectorAll('h1').length,
-        main: document.querySelectorAll('main').length,
-        banner: document.querySelectorAll('body > header, body > * > header').length,
-        nav: document.querySelectorAll('nav[aria-label]').length
-      }));
-      expect(outline, screen.name).toEqual({ h1: 1, main: 1, banner: 1, nav: 1 });
-      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      if (results.violations.length) failures.push(`${screen.name}:\n${report(results.violations)}`);
+  // Every screen in turn (drafting a deck among them): more than the default 90 s on a busy machine.
+  test.each(cases)(
+    '$theme theme ($how), $size: no WCAG 2.2 A/AA violation',
+    { timeout: 300_000 },
+    async ({ theme, size, how }) => {
+      await page.setViewportSize(SIZES[size]);
+      await useTheme(theme, how);
+      const failures: string[] = [];
+      for (const screen of SCREENS) {
+        await screen.visit(page);
+        // Colours must be the theme's before axe measures contrast.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+          theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(17, 19, 24)'
+        );
+        // One heading 1 and the same landmarks on every page (axe counts these as best practice only).
+        const outline = await page.evaluate(() => ({
+          h1: document.querySelectorAll('h1').length,
+          main: document.querySelectorAll('main').length,
+          banner: document.querySelectorAll('body > header, body > * > header').length,
+          nav: document.querySelectorAll('nav[aria-label]').length
+        }));
+        expect(outline, screen.name).toEqual({ h1: 1, main: 1, banner: 1, nav: 1 });
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        if (results.violations.length) failures.push(`${screen.name}:\n${report(results.violations)}`);
+      }
+      expect(failures.join('\n\n')).toBe('');
     }
-    expect(failures.join('\n\n')).toBe('');
-  });
+  );
 });

@@ -98,7 +98,18 @@ describe('backup and restore through Settings', () => {
       buffer: Buffer.from('{"format": "factdeck-backup", "formatVersion": 1')
     });
     await restore.getByRole('button', { name: 'Restore backup' }).click();
-    await expect.poll(() => restore.getByRole('alert').textContent()).toMatch(/not valid JSON/);
+    await expect.poll(() => restore.getByRole('alert').textContent()).toMatch(/This backup is cut short/);
+    // A picture chosen by mistake is named as such, never with the parser's words ("Unexpected token '�PNG'").
+    await restore.getByLabel('Backup file').setInputFiles({
+      name: 'factdeck-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    });
+    await restore.getByRole('button', { name: 'Restore backup' }).click();
+    await expect.poll(() => restore.getByRole('alert').textContent()).not.toMatch(/cut short/);
+    const refused = (await restore.getByRole('alert').textContent()) ?? '';
+    expect(refused).not.toMatch(/Unexpected|token|PNG/);
+    expect(refused).toMatch(/not a text file|not text/i);
 
     await restore.getByLabel('Backup file').setInputFiles(file);
     await restore.getByRole('button', { name: 'Restore backup' }).click();
@@ -108,6 +119,8 @@ describe('backup and restore through Settings', () => {
     await restore.getByRole('radio', { name: 'Replace everything here' }).check();
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(() => restore.getByRole('status').textContent()).toMatch(/^Restored the backup/);
+    // The device now holds exactly that backup: Settings does not claim none was ever made.
+    await expect.poll(() => other.getByTestId('last-backup').textContent()).toMatch(/^\s*Last backup:/);
 
     expect(byId(await readStore<{ id: string }>(other, 'reviewLogs'))).toEqual(logs);
     expect(await readStore(other, 'cardStates')).toEqual(states);

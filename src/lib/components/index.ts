@@ -16,4 +16,5 @@ export { formatDay, formatDuration, formatPercent } from './format-stats';
 export { swipe, type SwipeOptions } from './swipe';
 export { default as KeyboardHelp } from './KeyboardHelp.svelte';
 export { default as OfflineBadge } from './OfflineBadge.svelte';
+export { default as CardFields } from './CardFields.svelte';
 export { clip, LIST_TEXT_CHARS } from './clip';

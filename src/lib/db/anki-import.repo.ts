@@ -11,11 +11,13 @@ import {
   type ReviewLogEntry,
   type Scheduler
 } from '$lib/domain';
+import { markRecord, reviewRecord } from '$lib/domain/sync';
 import Dexie from 'dexie';
 import { writeImportedDeck } from './decks.repo';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia, storeMedia, type MediaFile } from './media.repo';
 import { takeSnapshot } from './snapshot-tables';
+import { recordingNow, recordLocal, syncTables } from './sync-store';
 
 export interface AnkiDeckToSave {
   deck: Deck;
@@ -43,17 +45,7 @@ export function saveAnkiImport(
   media: readonly MediaFile[],
   options: SaveAnkiOptions
 ): Promise<SavedAnkiImport> {
-  const tables = [
-    db.decks,
-    db.cardStates,
-    db.reviewLogs,
-    db.settings,
-    db.quizAttempts,
-    db.snapshots,
-    db.snapshotData,
-    db.media,
-    db.dataVersions
-  ];
+  const tables = [...syncTables(), db.snapshots, db.snapshotData, db.media];
   return db.transaction('rw', tables, async () => {
     const at = options.now.getTime();
     await takeSnapshot(db, 'import', at);
@@ -68,7 +60,7 @@ export function saveAnkiImport(
           deleteRemovedProgress: options.deleteRemovedProgress
         })
       );
-      await mergeHistory(item, options.scheduler);
+      await mergeHistory(item, options);
     }
     await deleteUnusedMedia();
     return { decks: saved, mediaBytes };
@@ -81,9 +73,18 @@ export function saveAnkiImport(
  * one studied here too has both logs replayed together in time order, as merging a backup does, so
  * neither side's reviews are lost.
  */
-async function mergeHistory(item: AnkiDeckToSave, scheduler: Scheduler): Promise<void> {
+async function mergeHistory(item: AnkiDeckToSave, { scheduler, now }: SaveAnkiOptions): Promise<void> {
   if (!item.logs.length && !item.states.length) return;
   const deckId = item.deck.id;
+  const account = await recordingNow();
+  if (account) {
+    // With sync on, Anki's rows become records like any grade; replay from the merged log sets the states.
+    await recordLocal(account, now, (stamp) => [
+      ...item.logs.map((log) => reviewRecord(log, stamp)),
+      ...item.states.filter((s) => s.suspended).map((s) => markRecord(deckId, s.cardId, true, stamp))
+    ]);
+    return;
+  }
   const stored = new Map(
     (await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).toArray()).map(
       (s) => [s.cardId, s]

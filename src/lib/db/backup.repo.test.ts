@@ -160,7 +160,20 @@ describe('download and restore', () => {
     await wipe();
     expect((await readAllData()).reviewLogs).toEqual([]);
     await restoreText(text);
-    expect(await readAllData()).toEqual(before);
+    const after = await readAllData();
+    expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
+    // The settings as they were, and the restored file counted as this device's last backup.
+    expect(after.settings).toEqual(
+      [...before.settings, { key: 'lastBackupAt', value: T0 + 10 * DAY }].sort((a, b) => (a.key < b.key ? -1 : 1))
+    );
+  });
+
+  test('after "Replace everything", the device does not say that no backup was ever downloaded', async () => {
+    await study();
+    const text = JSON.stringify(await exportBackup('1.2.3', new Date(T0 + 10 * DAY)));
+    await wipe();
+    await restoreText(text, 'replace');
+    expect((await backupStatus(new Date(T0 + 30 * DAY))).lastBackupAt).toBe(T0 + 10 * DAY);
   });
 
   test('the file says what it is, which app wrote it, when, and carries a checksum', async () => {
@@ -241,9 +254,24 @@ describe('download and restore', () => {
       });
     });
 
-    test('a file that is not JSON, or not a backup', async () => {
-      await expect(restoreText(text.slice(0, -2))).rejects.toMatchObject({ code: 'not-json' });
+    test('a file that is not JSON, or not a backup, says so in words, never the parser’s', async () => {
+      await expect(restoreText(text.slice(0, -2))).rejects.toMatchObject({
+        code: 'not-json',
+        message: expect.stringMatching(/^This backup is cut short: it ends at line \d+ before it is complete\./)
+      });
       await expect(restoreText('{"title": "a deck"}')).rejects.toMatchObject({ code: 'not-backup' });
+      // A picture chosen by mistake, read as text the way the browser does.
+      const png = new TextDecoder().decode(
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+      );
+      const error = await restoreText(png).catch((e: Error) => e);
+      expect(error).toMatchObject({ code: 'not-text', message: expect.stringMatching(/is not a text file/) });
+      expect((error as Error).message).not.toMatch(/Unexpected|token|PNG/);
+      await expect(restoreText('  \n')).rejects.toMatchObject({ code: 'empty-file' });
+      await expect(restoreText('Dear diary,\nnot a backup')).rejects.toMatchObject({
+        code: 'not-json',
+        message: 'This file is not a Factdeck backup: its text is not JSON (line 1, column 1).'
+      });
     });
 
     test('a restore that fails while writing changes nothing', async () => {

@@ -18,6 +18,8 @@ import {
 import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
+import { resetAllAsRecords, restoreAsRecords } from './sync-changes';
+import { recordingNow, syncTables } from './sync-store';
 
 // Its own module, so the home page's reminder does not load restore and merge code.
 export { backupStatus, type BackupStatus } from './backup-status.repo';
@@ -27,17 +29,8 @@ export type RestoreMode = 'replace' | 'merge';
 const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
 const PREFERENCES = 'preferences';
 
-/** Every table a restore or reset may touch, snapshots and data versions included. */
-const allTables = () => [
-  db.cardStates,
-  db.reviewLogs,
-  db.settings,
-  db.quizAttempts,
-  db.decks,
-  db.snapshots,
-  db.snapshotData,
-  db.dataVersions
-];
+/** Every table a restore or reset may touch, snapshots, sync and data versions included. */
+const allTables = () => [...syncTables(), db.snapshots, db.snapshotData];
 
 /** Every data table, read in one transaction so the copy is consistent. */
 export function readAllData(): Promise<BackupData> {
@@ -81,10 +74,28 @@ export function restoreBackup(
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
     let data = renameShadowingDecks(file.data, builtInIds);
+    const account = await recordingNow();
+    if (account) {
+      await restoreAsRecords(account, data, mode, now);
+      await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
+      return readTables(db);
+    }
+    const here = await readTables(db);
     if (mode === 'merge') {
-      const here = await readTables(db);
       const preferences = sanitizeSettings(here.settings.find((s) => s.key === PREFERENCES)?.value);
       data = mergeBackupData(here, data, new Scheduler({ desiredRetention: preferences.desiredRetention }));
+    }
+    if (mode === 'replace') {
+      // The file is itself a backup of exactly what the device now holds: the reminder counts from
+      // when it was made, or from a later backup made here.
+      const lastBackupAt = Math.max(
+        Date.parse(file.exportedAt) || 0,
+        ...[here, data].map((d) => Number(d.settings.find((s) => s.key === LAST_BACKUP)?.value) || 0)
+      );
+      data = {
+        ...data,
+        settings: [...data.settings.filter((s) => s.key !== LAST_BACKUP), { key: LAST_BACKUP, value: lastBackupAt }]
+      };
     }
     await replaceTables(db, data, onProgress);
     await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
@@ -99,6 +110,12 @@ export function restoreBackup(
 export function resetAllProgress(now: Date): Promise<void> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'reset', now.getTime());
+    const account = await recordingNow();
+    if (account) {
+      await resetAllAsRecords(account, now);
+      await bumpDataVersion(ALL_DATA, 'reset', now.getTime());
+      return;
+    }
     await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
     await bumpDataVersion(ALL_DATA, 'reset', now.getTime());
   });

@@ -1,8 +1,9 @@
 /**
  * Data versions: how an open study session or quiz learns that what it holds was removed or
  * replaced, here or in another tab. Every transaction that deletes or replaces a deck's cards or
- * progress (delete, re-import, restore, reset, snapshot restore, repair; sync's pull later) bumps a
- * counter in `dataVersions`, for the deck it changed or for `ALL_DATA`. A session reads the two
+ * progress (delete, re-import, cards deleted in the editor, restore, reset, snapshot restore, repair,
+ * with sync on or off; a pulled removal of a deck or of all progress) bumps a counter in
+ * `dataVersions`, for the deck it changed or for `ALL_DATA`. A session reads the two
  * counters of its deck when it starts, before anything else; every write it makes checks them inside
  * its own transaction (`checkDataVersion`), so a write after the change is rolled back whole; and it
  * watches them (`watchDataVersion`: a live query, which Dexie broadcasts to every tab) to stop, say

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Scheduler, type Card, type Deck } from '$lib/domain';
 import { db } from './factdeck-db';
-import { deleteImportedDeck, getImportedDeck, listImportedDecks, planImport, saveImportedDeck } from './decks.repo';
+import { deleteImportedDeck, planImport, saveEditedDeck, saveImportedDeck } from './decks.repo';
+import { getImportedDeck, listImportedDecks } from './decks-reads.repo';
 import { gradeCard } from './progress.repo';
 import { saveQuizAttempt } from './quiz.repo';
 
@@ -122,5 +123,48 @@ describe('imported decks', () => {
     expect((await db.cardStates.toArray()).map((s) => s.deckId)).toEqual(['other']);
     expect((await db.reviewLogs.toArray()).map((s) => s.deckId)).toEqual(['other']);
     expect(await db.quizAttempts.count()).toBe(0);
+  });
+});
+
+describe('decks edited in the app', () => {
+  test('an edit keeps progress by card id, flags changed content, moves without flagging, and keeps the file name and format', async () => {
+    await saveImportedDeck(v1, opts());
+    await grade('gato');
+    await grade('casa');
+    const snapshotsBefore = await db.snapshots.count();
+
+    const moved = deck([v1.cards[2], v1.cards[0], v1.cards[1]]);
+    await saveEditedDeck(moved, { now: T1 });
+    expect(await getImportedDeck('spanish')).toMatchObject({ changed: {}, fileName: 'spanish.csv', format: 'csv' });
+
+    const edited = deck([v1.cards[2], v1.cards[0], basic('gato', 'gato', 'cat (the animal)')]);
+    const record = await saveEditedDeck(edited, { now: T1 });
+    expect(record).toMatchObject({
+      deck: edited,
+      changed: { gato: T1.getTime() },
+      importedAt: T0.getTime(),
+      updatedAt: T1.getTime()
+    });
+    expect((await db.cardStates.toArray()).map((s) => s.cardId).sort()).toEqual(['casa', 'gato']);
+    expect(await db.snapshots.count()).toBe(snapshotsBefore);
+  });
+
+  test('deleting a card deletes its progress and history, after a snapshot, and nothing else', async () => {
+    await saveImportedDeck(v1, opts());
+    await grade('gato');
+    await grade('casa');
+    const snapshotsBefore = await db.snapshots.count();
+    await saveEditedDeck(deck([v1.cards[0], v1.cards[2]]), { now: T1, deleteProgressOf: ['gato'] });
+    expect((await db.cardStates.toArray()).map((s) => s.cardId)).toEqual(['casa']);
+    expect((await db.reviewLogs.toArray()).map((l) => l.cardId)).toEqual(['casa']);
+    expect(await db.snapshots.count()).toBe(snapshotsBefore + 1);
+    expect((await db.snapshots.toArray()).pop()?.reason).toBe('edit');
+  });
+
+  test('a deck may be stored with no cards, and editing a deck that is not stored changes nothing', async () => {
+    await saveImportedDeck(deck([]), opts({ format: 'new', fileName: null }));
+    expect((await getImportedDeck('spanish'))?.deck.cards).toEqual([]);
+    await expect(saveEditedDeck({ ...v1, id: 'missing' }, { now: T1 })).rejects.toThrow('missing');
+    expect(await getImportedDeck('missing')).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
 import type { DataVersionRow } from './data-version';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
+import type { DeckChange, SyncRecordRow, SyncStateRow } from './sync-rows';
+import { loadSyncSession } from './sync-session';
 import { takeSnapshot, type SnapshotDataRow, type SnapshotInfo } from './snapshot-tables';
 
 // Stored rows are in the backup format's shapes, so a backup holds exactly what the tables hold.
@@ -44,6 +46,9 @@ export class FactdeckDB extends Dexie {
   snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
   reviewBuckets!: Table<ReviewBucket, BucketKey>;
   media!: EntityTable<MediaRow, 'hash'>;
+  syncRecords!: EntityTable<SyncRecordRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  deckChanges!: EntityTable<DeckChange, 'deckId'>;
   dataVersions!: EntityTable<DataVersionRow, 'scope'>;
 
   constructor(name = 'factdeck') {
@@ -80,14 +85,24 @@ export class FactdeckDB extends Dexie {
       });
     // Version 6: images and sounds of imported decks, as Blobs by content hash. Adds a table only.
     this.version(6).stores({ media: 'hash' });
-    // Version 7: a counter per deck and one for all data, bumped by every change that removes or
+    // Version 7: sync (docs/sync.md). The records this device holds and those not yet acknowledged by
+    // the server, the account and cursor, and a version per deck that changes when records pulled or
+    // written here change its rows. Adds tables only; every existing row is kept as it is.
+    this.version(7).stores({
+      syncRecords: 'key, scope, pending',
+      syncState: 'key',
+      deckChanges: 'deckId'
+    });
+    // Version 8: a counter per deck and one for all data, bumped by every change that removes or
     // replaces what an open session holds (data-version.ts). Adds a table only.
-    this.version(7).stores({ dataVersions: 'scope' });
+    this.version(8).stores({ dataVersions: 'scope' });
     this.use(reviewBucketsMiddleware);
   }
 }
 
 export const db = new FactdeckDB();
+// Before any other request, so a grade knows whether it must be recorded for sync.
+db.on('ready', (vip) => loadSyncSession(vip), true);
 
 export type StorageEvent = 'updated-elsewhere' | 'deleted-elsewhere' | 'blocked';
 

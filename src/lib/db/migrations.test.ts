@@ -95,4 +95,43 @@ describe('schema upgrades keep every row', () => {
       }
     }
   );
+
+  test.each([5, 6])('upgrading from version %i leaves sync off: the sync tables are new and empty', async (v) => {
+    const fixture = fixtures.find((f) => f.version === v)!;
+    await seed(fixture, `sync-from-v${v}`);
+    db = new FactdeckDB(`sync-from-v${v}`);
+    await db.open();
+    expect(await Promise.all([db.syncRecords.count(), db.syncState.count(), db.deckChanges.count()])).toEqual([
+      0, 0, 0
+    ]);
+    expect(await db.media.count()).toBe(fixture.tables.media?.length ?? 0);
+  });
+
+  test('a device that synced (version 7) keeps its account, cursor, records and what waits to be sent', async () => {
+    const fixture = fixtures.find((f) => f.version === 7)!;
+    await seed(fixture, 'sync-v7');
+    db = new FactdeckDB('sync-v7');
+    await db.open();
+    const account = await db.syncState.get('account');
+    expect(account?.value).toMatchObject({ deviceId: 'fixture-device', phase: 'on' });
+    const pending = await db.syncRecords.where('pending').equals(1).count();
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThan(fixture.tables.syncRecords.length);
+    // Every review log row has its record.
+    const reviews = await db.syncRecords.where(':id').between('review:', 'review:\uffff').primaryKeys();
+    expect(reviews.sort()).toEqual(
+      (await db.reviewLogs.toCollection().primaryKeys()).map((id) => `review:${id}`).sort()
+    );
+  });
+  test('upgrading from version 7 (sync) adds the data versions, empty, and keeps what sync holds', async () => {
+    const fixture = fixtures.find((f) => f.version === 7)!;
+    await seed(fixture, 'data-versions-from-v7');
+    db = new FactdeckDB('data-versions-from-v7');
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.dataVersions.count()).toBe(0);
+    expect(await db.syncRecords.count()).toBe(fixture.tables.syncRecords.length);
+    await db.dataVersions.put({ scope: '*', version: 1, change: 'restored', at: 1 });
+    expect((await db.dataVersions.get('*'))?.version).toBe(1);
+  });
 });

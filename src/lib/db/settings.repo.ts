@@ -1,6 +1,8 @@
 /** Learner settings: one row per key in the `settings` table, read through `sanitizeSettings`. */
 import { sanitizeSettings, type Settings } from '$lib/domain';
+import { preferenceRecords } from '$lib/domain/sync';
 import { db } from './factdeck-db';
+import { recordingNow, recordLocal, syncTables } from './sync-store';
 
 const PREFERENCES = 'preferences';
 const PERSIST_ASKED = 'persistRequested';
@@ -10,14 +12,24 @@ export async function loadSettings(): Promise<Settings> {
   return sanitizeSettings(row?.value);
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await db.settings.put({ key: PREFERENCES, value: sanitizeSettings(settings) });
+export async function saveSettings(settings: Settings, now = new Date()): Promise<void> {
+  await updateSettings(settings, now);
 }
 
-/** Changes some settings and keeps the rest as stored, for controls that save as soon as they change. */
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = sanitizeSettings({ ...(await loadSettings()), ...patch });
+/**
+ * Changes some settings and keeps the rest as stored, for controls that save as soon as they change.
+ * While sync records changes, each changed preference is a record (a changed desired retention also
+ * grades again the rows that were graded again before).
+ */
+export async function updateSettings(patch: Partial<Settings>, now = new Date()): Promise<Settings> {
+  return db.transaction('rw', syncTables(), async () => {
+    const before = await loadSettings();
+    const next = sanitizeSettings({ ...before, ...patch });
+    const account = await recordingNow();
+    if (account) {
+      const out = await recordLocal(account, now, (stamp) => preferenceRecords(before, next, stamp));
+      return out.preferences ?? before;
+    }
     await db.settings.put({ key: PREFERENCES, value: next });
     return next;
   });

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { BACKUP_FORMAT_VERSION, BACKUP_TABLES, countRows, type BackupData, type TableCounts } from '$lib/domain';
 import { mediaHashesIn } from '$lib/domain/media';
 
-export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset' | 'repair';
+export type SnapshotReason = 'migration' | 'import' | 'restore' | 'reset' | 'repair' | 'edit';
 
 /** A snapshot as listed; its rows are in `snapshotData` under the same id, so listing stays light. */
 export interface SnapshotInfo {

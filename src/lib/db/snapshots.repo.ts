@@ -4,6 +4,8 @@ import * as t from '$lib/text';
 import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
+import { restoreAsRecords } from './sync-changes';
+import { recordingNow, syncTables } from './sync-store';
 
 export { SNAPSHOTS_KEPT, type SnapshotInfo, type SnapshotReason } from './snapshot-tables';
 
@@ -17,25 +19,14 @@ export function listSnapshots(): Promise<SnapshotInfo[]> {
  * here is taken first, so this too can be undone.
  */
 export function restoreSnapshot(id: number, now: Date): Promise<void> {
-  return db.transaction(
-    'rw',
-    [
-      db.cardStates,
-      db.reviewLogs,
-      db.settings,
-      db.quizAttempts,
-      db.decks,
-      db.snapshots,
-      db.snapshotData,
-      db.dataVersions
-    ],
-    async () => {
-      const [info, row] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
-      if (!info || !row) throw new Error(t.settings.snapshots.gone);
-      if (info.formatVersion > BACKUP_FORMAT_VERSION) throw new Error(t.settings.snapshots.newer);
-      await takeSnapshot(db, 'restore', now.getTime());
-      await replaceTables(db, row.data);
-      await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
-    }
-  );
+  return db.transaction('rw', [...syncTables(), db.snapshots, db.snapshotData], async () => {
+    const [info, row] = await Promise.all([db.snapshots.get(id), db.snapshotData.get(id)]);
+    if (!info || !row) throw new Error(t.settings.snapshots.gone);
+    if (info.formatVersion > BACKUP_FORMAT_VERSION) throw new Error(t.settings.snapshots.newer);
+    await takeSnapshot(db, 'restore', now.getTime());
+    const account = await recordingNow();
+    if (account) await restoreAsRecords(account, row.data, 'replace', now);
+    else await replaceTables(db, row.data);
+    await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
+  });
 }

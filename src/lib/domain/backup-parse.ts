@@ -13,6 +13,7 @@ import {
   type BackupProblem,
   type BackupSchemaCode
 } from './problems';
+import { findJsonSyntaxError } from './import/json-syntax';
 import { QUESTION_TYPES } from './quiz';
 
 /** A backup that cannot be restored; `problem` says why (src/lib/text words it for the learner). */
@@ -54,13 +55,30 @@ function backupIssue(iss: z.core.$ZodIssue): BackupIssue {
   return { code: 'deck', issue: schemaIssue(iss) };
 }
 
+/**
+ * Why text that `JSON.parse` refused is not a backup, in terms a learner can act on; never the
+ * engine's own message ("Unexpected token '�PNG'").
+ */
+function notJson(text: string): BackupProblem {
+  if (text.trim() === '') return { code: 'empty-file' };
+  // A binary file read as text: NUL bytes, or many bytes that are not UTF-8.
+  const sample = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex -- control characters are what mark a binary file
+  const unreadable = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (unreadable > 0 && unreadable >= sample.length / 100) return { code: 'not-text' };
+  const found = findJsonSyntaxError(text) ?? { at: 0, error: { code: 'expected-value' } as const };
+  const before = text.slice(0, found.at);
+  const line = before.split('\n').length;
+  return { code: 'not-json', line, column: found.at - before.lastIndexOf('\n'), error: found.error };
+}
+
 /** Parses and checks the text of a backup file; throws BackupError. */
 export async function parseBackupText(text: string): Promise<BackupFile> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    throw new BackupError({ code: 'not-json', detail: e instanceof Error ? e.message : String(e) });
+  } catch {
+    throw new BackupError(notJson(text));
   }
   const head = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   if (head.format !== BACKUP_FORMAT) throw new BackupError({ code: 'not-backup', format: BACKUP_FORMAT });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { State } from 'ts-fsrs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupDeckRow, type BackupFile } from './backup';
-import { deckSchema } from './deck.schema';
+import { storedDeckSchema } from './deck.schema';
 import type { BackupSchemaCode } from './problems';
 import { MAX_DATE_MS, type CardProgress, type ReviewLogEntry, type SchedulingState } from './progress';
 import { QUESTION_TYPES, type QuestionType } from './quiz';
@@ -78,13 +78,14 @@ export const quizAttemptSchema: z.ZodType<QuizAttempt> = z.strictObject({
   seed: z.number(),
   answers: z.array(quizAnswerSchema),
   correct: count,
-  total: count
+  total: count,
+  onlyMissed: z.boolean().optional()
 } satisfies Shape<QuizAttempt>);
 
 export const deckRowSchema: z.ZodType<BackupDeckRow> = z
   .strictObject({
     id,
-    deck: deckSchema,
+    deck: storedDeckSchema,
     fileName: z.string().nullable(),
     format: z.string(),
     importedAt: time,

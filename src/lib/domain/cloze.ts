@@ -7,6 +7,13 @@ export type ClozePart = string | { answer: string; hint?: string };
 export type ClozeResult =
   { ok: true; parts: ClozePart[]; deletions: number } | { ok: false; error: ClozeError; index: number };
 
+/** The text with each deletion shown as its answer; text that is not valid cloze is returned as it is. */
+export function clozeRevealed(text: string): string {
+  const parsed = parseCloze(text);
+  if (!parsed.ok) return text;
+  return parsed.parts.map((p) => (typeof p === 'string' ? p : p.answer)).join('');
+}
+
 /** Splits cloze text into plain text and deletions; each deletion is studied as its own card. */
 export function parseCloze(text: string): ClozeResult {
   const parts: ClozePart[] = [];

@@ -4,7 +4,7 @@
  * only). Loaded on demand by the deck page's export buttons.
  *
  * What CSV loses: card types (every row reads back as a basic card), the reverse direction,
- * accepted answers, choice options, explanations, kind, claimBy, cites, sources, card ids (and so
+ * accepted answers, choice options, answer sorts, explanations, kind, claimBy, cites, sources, card ids (and so
  * the link to a learner's progress) and the deck's title, description and language. A cloze card
  * becomes one row per deletion; a tag with spaces has them written as "_". A cell that starts like a
  * spreadsheet formula is written after a `'` (see `FORMULA_LIKE`).
@@ -25,6 +25,8 @@ const CARD_KEYS = [
   'answer',
   'accept',
   'options',
+  'sort',
+  'frontSort',
   'explanation',
   'kind',
   'claimBy',

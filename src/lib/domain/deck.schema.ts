@@ -100,6 +100,9 @@ export const citeSchema = z.strictObject({
   byline: z.boolean().optional()
 });
 
+/** What sort of thing an answer is ("person", "city", "reason"…): quizzes offer wrong answers of the same sort. */
+const answerSortField = z.string().trim().min(1, code('not-empty')).max(40, code('answer-sort'));
+
 const cardBase = {
   id: slug,
   tags: tags.optional(),
@@ -108,12 +111,21 @@ const cardBase = {
   kind: z.enum(CARD_KINDS).optional(),
   /** Who makes the claim, for kind "claim" (e.g. "Maduro"). */
   claimBy: textOf(FIELD_LIMITS.sourceName).optional(),
-  cite: citeSchema.optional()
+  cite: citeSchema.optional(),
+  /** The sort of the card's answer (its back, answer or each deletion), when quizzes cannot tell. */
+  sort: answerSortField.optional()
 };
 
 export const cardSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...cardBase, type: z.literal('basic'), front: text, back: text }),
-  z.strictObject({ ...cardBase, type: z.literal('reverse'), front: text, back: text }),
+  z.strictObject({
+    ...cardBase,
+    type: z.literal('reverse'),
+    front: text,
+    back: text,
+    /** The sort of the front, the answer when the card is asked back to front. */
+    frontSort: answerSortField.optional()
+  }),
   z.strictObject({ ...cardBase, type: z.literal('cloze'), text }),
   z.strictObject({
     ...cardBase,
@@ -231,6 +243,17 @@ export const deckSchema = z.strictObject(deckShape).superRefine((deck, ctx) => {
   for (const { path, rule } of deckRuleIssues(deck))
     ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
 });
+
+/**
+ * A deck stored on a device (imported, drafted, made in the app): as `deckSchema`, except that it
+ * may have no cards yet, as an empty deck does until the teacher adds its first card.
+ */
+export const storedDeckSchema = z
+  .strictObject({ ...deckShape, cards: z.array(cardSchema) })
+  .superRefine((deck, ctx) => {
+    for (const { path, rule } of deckRuleIssues(deck))
+      ctx.addIssue({ code: 'custom', path, message: rule.code, params: { rule } });
+  });
 
 /** A deck as written in `content/`: a source may be named by id and defined in a `*.source.yaml` file. */
 export const deckFileSchema = z.strictObject({

@@ -55,6 +55,11 @@ describe('plainText', () => {
     expect(plainText('<b>Lima</b>')).toBe('<b>Lima</b>');
   });
 
+  it('drops underline marks, but not the pluses of "C++"', () => {
+    expect(plainText('++Both++ are in South America')).toBe('Both are in South America');
+    expect(plainText('C++ and C++11, x++ y++')).toBe('C++ and C++11, x++ y++');
+  });
+
   it('pairs code spans and emphasis as CommonMark does, marks with no partner staying as written', () => {
     expect(plainText('`a` and ``b ` c`` and ```d')).toBe('a and b ` c and ```d');
     expect(plainText('*a **b** c* and **a* and _a_b')).toBe('a b c and *a and _a_b');

@@ -34,7 +34,8 @@ export const SCHEMA_CODES = [
   'paragraph-list',
   'option-list',
   'card-list',
-  'whole-number'
+  'whole-number',
+  'answer-sort'
 ] as const;
 export type SchemaCode = (typeof SCHEMA_CODES)[number];
 
@@ -215,7 +216,7 @@ export type ImportProblem =
   /** The reader failed: a bug to report. */
   | { code: 'crashed'; detail: string }
   /** Stands for the problems or warnings past the first `IMPORT_LIMITS.maxListed`. */
-  | { code: 'more'; count: number; of: 'problem' | 'warning' }
+  | { code: 'more'; count: number; of: 'problem' | 'warning' | 'skipped' }
   // Table-like files (csv-import.ts, anki-import.ts, quizlet-import.ts, delimited-rows.ts, card-rows.ts).
   | { code: 'delimiter'; delimiter: ';' | '\t' }
   | { code: 'header-row'; cells: string[] }
@@ -240,6 +241,16 @@ export type ImportProblem =
   /** `anki-cloze`: the front looks like an Anki cloze note. */
   | { code: 'empty-side'; side: SideName; ankiCloze: boolean }
   | { code: 'side-too-long'; side: SideName; length: number; limit: number }
+  /** An Anki note of a type Factdeck has no card for (Image Occlusion…). */
+  | { code: 'anki-note-type'; noteType: string }
+  /** An Anki cloze note whose deletions cannot be read (nested ones, for one). */
+  | { code: 'anki-cloze'; error: ClozeError }
+  /** Anki's {{c1::…}} used twice: Anki hides both on one card, Factdeck asks each on its own. */
+  | { code: 'cloze-grouped' }
+  /** An Anki deletion inside another: the inner one is asked as part of the outer. */
+  | { code: 'cloze-nested' }
+  /** Pictures or sounds in Anki fields stay in Anki's media folder. */
+  | { code: 'anki-media' }
   | { code: 'deck-field'; field: string; issue: SchemaIssue }
   | { code: 'card-field'; field: string; issue: SchemaIssue }
   // Factdeck decks (deck-file-import.ts).
@@ -285,7 +296,11 @@ export type BackupIssue =
   | { code: 'deck'; issue: SchemaIssue };
 
 export type BackupProblem =
-  | { code: 'not-json'; detail: string }
+  /** Not text at all: a picture, a zip, a PDF… */
+  | { code: 'not-text' }
+  | { code: 'empty-file' }
+  /** Text, but not JSON: where it stops being JSON, and why (`ends-early`: the file was cut short). */
+  | { code: 'not-json'; line: number; column: number; error: JsonError }
   | { code: 'not-backup'; format: string }
   | { code: 'newer-format'; version: number; supported: number }
   /** `path`: where in the file, like `data.reviewLogs[12].rating` (empty: the file as a whole); `more`: other problems not listed. */

@@ -123,3 +123,98 @@ describe('study day', () => {
     expect(nextStudyDayStart(new Date(2026, 2, 2, 23, 0))).toEqual(new Date(2026, 2, 3, 4, 0));
   });
 });
+
+describe('burying siblings', () => {
+  const bury = (over: Partial<QueueInput>) => buildQueue(input({ burySiblings: true, ...over }));
+
+  test('a reverse card is studied one way a day: the other direction waits once one was graded today', () => {
+    const ids = ['maduro', 'maduro#reverse', 'duque', 'duque#reverse'];
+    const before = bury({ itemIds: ids });
+    expect(before.order).toEqual(['maduro', 'duque']);
+    expect([before.new, before.buried]).toEqual([2, 2]);
+
+    // "maduro" graded Good: learning now, due in 10 minutes; its reverse stays buried for the day.
+    const graded = bury({
+      itemIds: ids,
+      progress: map(p('maduro', State.Learning, 10)),
+      gradedToday: new Set(['maduro']),
+      today: { newCards: 1, reviews: 0 }
+    });
+    expect(graded.order).toEqual(['duque']);
+    expect(graded.order).not.toContain('maduro#reverse');
+    expect(graded.buried).toBe(2);
+  });
+
+  test('a card graded in this session buries its sibling for the rest of the day, and the next day shows it', () => {
+    const ids = ['c#c1', 'c#c2', 'c#c3'];
+    let graded = new Set<string>();
+    const progress = new Map<string, CardProgress>();
+    const shown: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const q = bury({ itemIds: ids, progress, gradedToday: graded });
+      const next = q.order[0];
+      if (!next) break;
+      shown.push(next);
+      // graded Easy: a review due in days
+      progress.set(next, p(next, State.Review, 4 * 24 * 60));
+      graded = new Set([...graded, next]);
+    }
+    expect(shown).toEqual(['c#c1']);
+    const tomorrow = bury({ itemIds: ids, progress, gradedToday: new Set() });
+    expect(tomorrow.order).toEqual(['c#c2']);
+  });
+
+  test('learning items are never buried, and a learning item due now buries its new sibling', () => {
+    const q = bury({
+      itemIds: ['a', 'a#reverse', 'b', 'b#reverse'],
+      progress: map(p('a', State.Learning, -1), p('b', State.Relearning, -2), p('b#reverse', State.Learning, -1)),
+      gradedToday: new Set(['a', 'b'])
+    });
+    expect(q.order).toEqual(['b', 'a', 'b#reverse']);
+    expect([q.learning, q.new, q.buried]).toEqual([3, 0, 1]);
+  });
+
+  test('a due review comes first and buries its new or due sibling; buried reviews come back the next day', () => {
+    const dayEnd = nextStudyDayStart(NOW).getTime();
+    const q = bury({
+      itemIds: ['a', 'a#reverse', 'b#c1', 'b#c2'],
+      progress: map(p('a#reverse', State.Review, -60), p('b#c1', State.Review, -30), p('b#c2', State.Review, -10))
+    });
+    expect(q.order).toEqual(['a#reverse', 'b#c1']);
+    expect([q.review, q.new, q.buried]).toEqual([2, 0, 2]);
+    expect(q.nextDueAt).toBe(dayEnd);
+  });
+
+  test('buried items do not use up the day’s limits: the next new card takes the place', () => {
+    const q = bury({
+      itemIds: ['a', 'a#reverse', 'b', 'c'],
+      limits: { newPerDay: 2, reviewsPerDay: 200 },
+      gradedToday: new Set(['a#reverse']),
+      progress: map(p('a#reverse', State.Review, 3 * 24 * 60))
+    });
+    expect(q.order).toEqual(['b', 'c']);
+  });
+
+  test('with the setting off, siblings come one after another as before', () => {
+    const q = buildQueue(input({ itemIds: ['a', 'a#reverse'], gradedToday: new Set(['x']), burySiblings: false }));
+    expect(q.order).toEqual(['a', 'a#reverse']);
+    expect(q.buried).toBe(0);
+  });
+
+  test('the counts are what a session shows: grading every card in order never shows a buried one', () => {
+    const ids = ['a', 'a#reverse', 'b#c1', 'b#c2', 'c', 'd', 'd#reverse'];
+    const first = bury({ itemIds: ids });
+    let graded = new Set<string>();
+    const progress = new Map<string, CardProgress>();
+    const shown: string[] = [];
+    for (;;) {
+      const q = bury({ itemIds: ids, progress, gradedToday: graded });
+      if (!q.order[0]) break;
+      shown.push(q.order[0]);
+      progress.set(q.order[0], p(q.order[0], State.Review, 3 * 24 * 60));
+      graded = new Set([...graded, q.order[0]]);
+    }
+    expect(shown).toEqual(first.order);
+    expect(first.new).toBe(shown.length);
+  });
+});

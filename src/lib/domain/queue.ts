@@ -1,5 +1,6 @@
 /** Which card comes next: learning cards first, then due reviews, then new cards within the day's limits. */
 import { State, type CardProgress } from './progress';
+import { cardIdOf } from './study-items';
 
 export interface DailyLimits {
   newPerDay: number;
@@ -29,14 +30,32 @@ export interface QueueInput {
    * counts them.
    */
   laterDue?: number | null;
+  /**
+   * Bury siblings, as Anki does by default: a new or review item waits until the next study day when
+   * another item of its card (the other direction of a reverse card, another deletion of a cloze) was
+   * graded today or comes before it in this queue. Learning items are never buried.
+   */
+  burySiblings?: boolean;
+  /** Item ids graded since the study day began (for burying their siblings). */
+  gradedToday?: ReadonlySet<string>;
 }
 
 export interface StudyQueue {
   /** Item ids in the order to study them. */
   order: string[];
+  /**
+   * Learning items due now or within the learn-ahead window: all of them come up in this session
+   * (the ones not yet due once nothing else is left), so a grade that sends a card back to learning
+   * counts it here at once rather than later.
+   */
   learning: number;
   review: number;
   new: number;
+  /**
+   * New and review items that would be shown today but wait for the next day, because another item of
+   * their card was or will be studied today (`burySiblings`).
+   */
+  buried: number;
   /** When the first card not in `order` is due, epoch ms; null if none. */
   nextDueAt: number | null;
 }
@@ -57,30 +76,52 @@ export function buildQueue(input: QueueInput): StudyQueue {
   const later = (due: number) => {
     if (nextDueAt === null || due < nextDueAt) nextDueAt = due;
   };
-  const newIds: string[] = [];
-  const newRoom = Math.max(0, limits.newPerDay - today.newCards);
+  const newCandidates: string[] = [];
 
   for (const id of itemIds) {
     const p = progress.get(id);
     if (p?.suspended) continue;
-    if (!p) {
-      if (newIds.length < newRoom) newIds.push(id);
-      continue;
-    }
-    if (LEARNING.has(p.state)) {
+    if (!p || p.state === State.New)
+      newCandidates.push(id); // no row, or a row kept for a never-studied card
+    else if (LEARNING.has(p.state)) {
       if (p.due <= nowMs) learningNow.push(p);
       else if (p.due <= learnAhead) learningSoon.push(p);
       else later(p.due);
-    } else if (p.state === State.Review && p.due < dayEnd) reviews.push(p);
-    else if (p.state !== State.New) later(p.due);
-    else if (newIds.length < newRoom) newIds.push(id); // a state row kept for a never-studied card
+    } else if (p.due < dayEnd) reviews.push(p);
+    else later(p.due);
   }
   const byDue = (a: CardProgress, b: CardProgress) => a.due - b.due;
   learningNow.sort(byDue);
   reviews.sort(byDue);
+
+  // Cards with an item shown today, or queued before: their other new and review items are buried.
+  const shown = input.burySiblings ? new Set([...(input.gradedToday ?? [])].map(cardIdOf)) : null;
+  let buried = 0;
+  const take = (id: string): boolean => {
+    if (!shown) return true;
+    const card = cardIdOf(id);
+    if (shown.has(card)) {
+      buried++;
+      return false;
+    }
+    shown.add(card);
+    return true;
+  };
+  for (const p of learningNow) shown?.add(cardIdOf(p.cardId));
+
   const reviewRoom = Math.max(0, limits.reviewsPerDay - today.reviews);
-  for (const r of reviews.slice(reviewRoom)) later(Math.max(r.due, dayEnd));
-  const dueReviews = reviews.slice(0, reviewRoom);
+  const dueReviews: CardProgress[] = [];
+  for (const r of reviews) {
+    if (dueReviews.length >= reviewRoom) later(Math.max(r.due, dayEnd));
+    else if (take(r.cardId)) dueReviews.push(r);
+    else later(dayEnd);
+  }
+  const newRoom = Math.max(0, limits.newPerDay - today.newCards);
+  const newIds: string[] = [];
+  for (const id of newCandidates) {
+    if (newIds.length >= newRoom) break;
+    if (take(id)) newIds.push(id);
+  }
 
   learningSoon.sort(byDue);
   const learning = [...learningNow];
@@ -90,9 +131,10 @@ export function buildQueue(input: QueueInput): StudyQueue {
 
   return {
     order: [...learning, ...dueReviews].map((p) => p.cardId).concat(newIds),
-    learning: learning.length,
+    learning: learningNow.length + learningSoon.length,
     review: dueReviews.length,
     new: newIds.length,
+    buried,
     nextDueAt
   };
 }

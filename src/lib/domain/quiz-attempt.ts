@@ -27,6 +27,11 @@ export interface QuizAttempt {
   answers: QuizAnswer[];
   correct: number;
   total: number;
+  /**
+   * A quiz on only the items missed before ("Retry missed", or "Only cards I missed last time"): its
+   * score says how the retry went and is kept apart from the deck's best and its score chart.
+   */
+  onlyMissed?: boolean;
 }
 
 /** Score as a whole percentage. */
@@ -37,4 +42,10 @@ export function scorePercent(attempt: Pick<QuizAttempt, 'correct' | 'total'>): n
 /** Study items answered wrongly in an attempt, for "only cards I missed last time". */
 export function missedItemIds(attempt: Pick<QuizAttempt, 'answers'>): string[] {
   return [...new Set(attempt.answers.flatMap((a) => a.missed))];
+}
+
+/** The best score of the deck's whole quizzes (retries of missed cards left out); null if there is none. */
+export function bestScore(attempts: readonly Pick<QuizAttempt, 'correct' | 'total' | 'onlyMissed'>[]): number | null {
+  const whole = attempts.filter((a) => !a.onlyMissed && a.total > 0);
+  return whole.length ? Math.max(...whole.map(scorePercent)) : null;
 }

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { compileContentDir } from '../../../scripts/compile-decks';
 import { normalizeAnswer } from './answer-check';
 import type { Card, Deck } from './deck.schema';
-import { answerSort, isNearDuplicate } from './distractors';
+import { answerSort } from './answer-sort';
+import { isNearDuplicate } from './distractors';
 import { studyItems } from './study-items';
 import {
   CHOICE_OPTIONS,
@@ -110,21 +111,27 @@ describe('generateQuiz: distractors', () => {
     basic('secrecy', 'Why keep the help secret?', 'Because of the economic boycott the United States imposed.')
   );
 
-  test('numbers get numbers, years get years, people get names', () => {
+  test('numbers get numbers, years get years, people get people', () => {
+    const sortOf = (prompt: string, answer: string) => answerSort({ prompt, answer, position: 'back' });
     for (const seed of SEEDS) {
       const qs = of(generateQuiz(trap, all(seed, { types: ['choice'] })), 'choice');
       const q = (id: string) => qs.find((x) => x.itemId === id)!;
       expect(q('ships').options).toHaveLength(4);
-      for (const o of q('ships').options) expect(answerSort(o)).toBe('number');
-      for (const o of q('published').options) expect(answerSort(o)).toBe('date');
-      for (const o of q('maduro').options) expect(answerSort(o)).toBe('name');
+      for (const o of q('ships').options) expect(sortOf('How many?', o)).toBe('number');
+      for (const o of q('published').options) expect(sortOf('In which year?', o)).toBe('date');
+      expect([...q('maduro').options].sort()).toEqual([
+        'Iván Duque',
+        'Lucas Leiroz',
+        'Nicolás Maduro',
+        'Vladimir Padrino'
+      ]);
     }
   });
 
   test('"Caracas" and "Caracas, Venezuela" never share a question', () => {
     const deck = deckOf(
       basic('capital', 'What is the capital of Venezuela?', 'Caracas'),
-      basic('seat', 'Where does the Venezuelan government sit?', 'Caracas, Venezuela'),
+      basic('seat', 'Which city is the seat of the Venezuelan government?', 'Caracas, Venezuela'),
       basic('iran', 'What is the capital of Iran?', 'Tehran'),
       basic('colombia', 'What is the capital of Colombia?', 'Bogotá'),
       basic('cuba', 'What is the capital of Cuba?', 'Havana')
@@ -171,17 +178,59 @@ describe('generateQuiz: distractors', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  test('a deck of two cards gives two-option questions, never a duplicate', () => {
+  test('one wrong answer is too few for multiple choice: a deck of two cards asks true/false instead', () => {
     const deck = deckOf(basic('a', 'Capital of Peru?', 'Lima'), basic('b', 'Capital of Chile?', 'Santiago'));
     for (const seed of SEEDS) {
       const qs = generateQuiz(deck, all(seed));
       expect(qs).toHaveLength(2);
       expect(of(qs, 'match')).toHaveLength(0);
-      for (const q of of(qs, 'choice')) expect([...q.options].sort()).toEqual(['Lima', 'Santiago']);
+      expect(of(qs, 'choice')).toHaveLength(0);
+      for (const q of of(qs, 'truefalse'))
+        if (!q.answer) expect(q.shownAnswer).toBe(q.itemId === 'a' ? 'Santiago' : 'Lima');
       expectInvariants(deck, qs);
     }
-    const choice = of(generateQuiz(deck, all(1, { types: ['choice'] })), 'choice');
-    expect(choice).toHaveLength(2);
+    expect(generateQuiz(deck, all(1, { types: ['choice'] }))).toEqual([]);
+    const three = deckOf(...deck.cards, basic('c', 'Capital of Japan?', 'Tokyo'));
+    for (const q of of(generateQuiz(three, all(1, { types: ['choice'] })), 'choice')) expect(q.options).toHaveLength(3);
+  });
+
+  test('wrong answers are of the answer’s sort; an item with too few of its sort is asked another way', () => {
+    const deck = deckOf(
+      basic('author', 'Who wrote the article?', 'Lucas Leiroz de Almeida'),
+      basic('maduro', 'Who is the president of Venezuela?', 'Nicolás Maduro'),
+      basic('duque', 'Who is the president of Colombia?', 'Iván Duque'),
+      basic('padrino', 'Who is the defence minister?', 'Vladimir Padrino'),
+      { id: 'maduro-role', type: 'reverse', front: 'Nicolás Maduro', back: 'President of Venezuela' },
+      { id: 'duque-role', type: 'reverse', front: 'Iván Duque', back: 'President of Colombia' },
+      { id: 'vtv', type: 'reverse', front: 'VTV', back: 'Venezuelan state TV channel' },
+      { id: 'militias', type: 'cloze', text: 'Massacres and murders by {{drug-trafficking militias}}.' },
+      { id: 'pdvsa', type: 'reverse', front: 'PDVSA', back: "Venezuela's state oil company" }
+    );
+    for (const seed of SEEDS) {
+      const qs = generateQuiz(deck, all(seed, { types: ['choice', 'truefalse'] }));
+      const author = qs.find((q) => q.itemId === 'author')!;
+      const people = ['Iván Duque', 'Lucas Leiroz de Almeida', 'Nicolás Maduro', 'Vladimir Padrino'];
+      if (author.type === 'choice') expect([...author.options].sort()).toEqual(people);
+      for (const q of qs) {
+        if (q.type === 'truefalse' && !q.answer && q.card.type !== 'truefalse') {
+          const sameSort: Record<string, string[]> = {
+            'President of Venezuela': ['President of Colombia'],
+            'President of Colombia': ['President of Venezuela'],
+            'Venezuelan state TV channel': ["Venezuela's state oil company", 'PDVSA', 'VTV'],
+            "Venezuela's state oil company": ['Venezuelan state TV channel', 'PDVSA', 'VTV'],
+            VTV: ['PDVSA'],
+            PDVSA: ['VTV']
+          };
+          const allowed = sameSort[q.rightAnswer] ?? people;
+          expect(allowed, `${q.prompt} → ${q.shownAnswer}`).toContain(q.shownAnswer);
+        }
+      }
+      expect(
+        qs.some((q) => q.itemId === 'militias#c1'),
+        'a blank of unknown sort is not asked this way'
+      ).toBe(false);
+      expectInvariants(deck, qs);
+    }
   });
 
   test('a card with no possible wrong answer is not asked as choice or true/false', () => {
@@ -363,11 +412,19 @@ describe('generateQuiz over the real decks in content/', () => {
     }
   );
 
-  test('every study item is asked when all types are allowed', () => {
+  test('every study item is asked when all types are allowed, but long answers with no wrong answer of their sort', () => {
     for (const deck of decks) {
-      const qs = generateQuiz(deck, all(1));
-      const tested = qs.flatMap((q) => (q.type === 'match' ? q.pairs.map((p) => p.itemId) : [q.itemId]));
-      expect(tested.length).toBe(studyItems(deck).length);
+      const tested = new Set(
+        generateQuiz(deck, all(1)).flatMap((q) => (q.type === 'match' ? q.pairs.map((p) => p.itemId) : [q.itemId]))
+      );
+      const left = studyItems(deck).filter((i) => !tested.has(i.id));
+      for (const item of left) {
+        expect(promptAndAnswer(item).answer.length, item.id).toBeGreaterThan(40);
+        const asTrueFalse = generateQuiz(deck, all(1, { types: ['truefalse'], onlyItemIds: [item.id] }));
+        expect(asTrueFalse, `${item.id} has no wrong answer of its sort`).toEqual([]);
+      }
+      // Fewer questions rather than give-away ones: at most a third of a deck's items.
+      expect(left.length, deck.id).toBeLessThan(studyItems(deck).length / 3);
     }
   });
 });

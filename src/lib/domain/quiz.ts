@@ -5,12 +5,13 @@
 import { normalizeAnswer } from './answer-check';
 import type { ClozePart } from './cloze';
 import type { Card, Deck } from './deck.schema';
+import { answerSort, type AnswerSort } from './answer-sort';
 import {
   answerPool,
-  hasDistractor,
+  distractorCount,
   isNearDuplicate,
   pickDistractors,
-  type Candidate,
+  type AnswerPool,
   type DistractorTarget
 } from './distractors';
 import { createRandom, type Random } from './random';
@@ -63,8 +64,13 @@ export type Question =
    */
   | { type: 'match'; id: string; pairs: MatchPair[]; answers: string[]; itemId: string };
 
-/** Options in a multiple-choice question, when the deck has enough different answers. */
+/** Options in a multiple-choice question, when the deck has enough different answers of its sort. */
 export const CHOICE_OPTIONS = 4;
+/**
+ * Fewest options in a generated multiple-choice question: with one wrong answer it would be a coin
+ * toss, so such an item is asked as true/false instead. Authored options are shown as written.
+ */
+export const MIN_CHOICE_OPTIONS = 3;
 /** Pairs in a matching round; a round needs at least `MIN_MATCH_PAIRS`. */
 export const MATCH_PAIRS = 5;
 export const MIN_MATCH_PAIRS = 3;
@@ -121,8 +127,9 @@ type Plan = { type: 'choice' | 'truefalse' | 'typed'; entry: Entry } | { type: '
  * items that suit them: native true/false cards only as true/false; choice cards with authored
  * options only as choice or true/false; typed answers only when short (or a typed card); matching
  * only for short prompts and answers. Items that suit none of `settings.types` are left out.
- * Multiple choice has `CHOICE_OPTIONS` options, fewer (at least 2) in a deck with few different
- * answers; an item with no possible wrong answer is asked neither as choice nor as true/false.
+ * Wrong answers are of the answer's sort (`answer-sort.ts`). Multiple choice has `CHOICE_OPTIONS`
+ * options, fewer (at least `MIN_CHOICE_OPTIONS`) when the deck has few answers of that sort; an
+ * item with too few is not asked as choice, and one with none neither as true/false.
  * About half of the true/false answers are true (within one when the deck allows).
  */
 export function generateQuiz(deck: Pick<Deck, 'cards'>, settings: QuizSettings): Question[] {
@@ -135,15 +142,16 @@ export function generateQuiz(deck: Pick<Deck, 'cards'>, settings: QuizSettings):
   const types = QUESTION_TYPES.filter((t) => settings.types.includes(t));
   const limit = settings.count === 'all' ? Infinity : Math.max(0, Math.floor(settings.count) || 0);
 
-  const distractible = new Map<Entry, boolean>();
-  const canDistract = (e: Entry) => {
-    if (!distractible.has(e)) distractible.set(e, hasDistractor(e, pool, e.decoys));
-    return distractible.get(e)!;
+  const wrongCounts = new Map<Entry, number>();
+  const wrongCount = (e: Entry) => {
+    if (!wrongCounts.has(e)) wrongCounts.set(e, distractorCount(e, pool, CHOICE_OPTIONS - 1, e.decoys));
+    return wrongCounts.get(e)!;
   };
   const suits = (e: Entry, type: QuestionType): boolean => {
     const card = e.item.card;
     if (card.type === 'truefalse') return type === 'truefalse';
-    if (type === 'choice' || type === 'truefalse') return canDistract(e);
+    if (type === 'choice') return wrongCount(e) >= (e.decoys?.length ? 1 : MIN_CHOICE_OPTIONS - 1);
+    if (type === 'truefalse') return wrongCount(e) >= 1;
     if (e.decoys || !e.answer) return false;
     if (type === 'typed') return card.type === 'typed' || e.answer.length <= TYPED_ANSWER_MAX;
     return e.prompt.length <= MATCH_PROMPT_MAX && e.answer.length <= MATCH_ANSWER_MAX;
@@ -174,16 +182,37 @@ export function generateQuiz(deck: Pick<Deck, 'cards'>, settings: QuizSettings):
   return rng.shuffle(questions);
 }
 
+/** What sort of thing a study item's answer is (`answer-sort.ts`): a person, a job title, a city…; null when unknown. */
+export function itemSort(item: StudyItem): AnswerSort | null {
+  const { prompt, answer } = promptAndAnswer(item);
+  return sortOf(item, prompt, answer);
+}
+
+function sortOf(item: StudyItem, prompt: string, answer: string): AnswerSort | null {
+  return answerSort({
+    prompt,
+    answer,
+    position: item.side === 'front' ? 'back' : item.side === 'back' ? 'front' : 'cloze',
+    hint: item.side === 'cloze' ? clozeHint(item.parts, item.deletion) : undefined,
+    authored: item.side === 'back' ? item.card.frontSort : item.card.sort
+  });
+}
+
 function toEntry(item: StudyItem): Entry {
   const { prompt, answer, accept } = promptAndAnswer(item);
   const card = item.card;
-  const entry: Entry = { item, cardId: card.id, prompt, answer, accept };
+  const entry: Entry = { item, cardId: card.id, prompt, answer, accept, sort: sortOf(item, prompt, answer) };
   if (card.type === 'choice' && card.options) {
     const key = normalizeAnswer(card.answer);
     entry.answer = card.options.find((o) => normalizeAnswer(o) === key) ?? card.answer;
     entry.decoys = card.options.filter((o) => normalizeAnswer(o) !== key);
   }
   return entry;
+}
+
+function clozeHint(parts: readonly ClozePart[], deletion: number): string | undefined {
+  const part = parts.filter((p) => typeof p !== 'string')[deletion - 1];
+  return typeof part === 'string' ? undefined : part?.hint;
 }
 
 /** A matching round led by `first`, with partners in quiz order; none if too few fit together. */
@@ -231,7 +260,7 @@ function trueFalseAnswers(plans: readonly Plan[], rng: Random): Map<number, bool
   return new Map(rng.shuffle(generated).map((index, k) => [index, k < trueCount]));
 }
 
-function build(plan: Plan, truth: boolean | undefined, pool: readonly Candidate[], rng: Random): Question {
+function build(plan: Plan, truth: boolean | undefined, pool: AnswerPool, rng: Random): Question {
   if (plan.type === 'match') {
     const pairs = plan.entries.map((e) => ({
       itemId: e.item.id,

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatInterval, newSchedulingState, Scheduler } from './scheduler';
-import { State } from './progress';
+import { State, type SchedulingState } from './progress';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const MIN = 60_000;
@@ -67,6 +68,51 @@ describe('Scheduler (ts-fsrs, FSRS-6 defaults, retention 0.9)', () => {
     expect(s.state).toBe(State.New);
     expect(s.reps).toBe(0);
     expect(s.lastReview).toBeNull();
+  });
+});
+
+describe('the interval on a grade button is the one the grade gives', () => {
+  const fuzzy = new Scheduler({ desiredRetention: 0.9 });
+  /** A card's state after grading `ratings`, each `gaps[i]` minutes after the card was due. */
+  function history(ratings: (1 | 2 | 3 | 4)[], gaps: number[]): { state: SchedulingState | null; at: Date } {
+    let state: SchedulingState | null = null;
+    let at = NOW;
+    ratings.forEach((r, i) => {
+      state = fuzzy.next(state, at, r);
+      at = new Date(state.due + gaps[i] * MIN);
+    });
+    return { state, at };
+  }
+  const grade = fc.constantFrom<1 | 2 | 3 | 4>(1, 2, 3, 4);
+
+  test('for any card, state and moment, preview and grade made at the same moment agree, fuzz included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(grade, fc.integer({ min: 0, max: 20 * 24 * 60 })), { maxLength: 12 }),
+        grade,
+        (steps, rating) => {
+          const { state, at } = history(
+            steps.map(([r]) => r),
+            steps.map(([, g]) => g)
+          );
+          const shown = fuzzy.previewIntervals(state, at)[rating];
+          const given = fuzzy.next(state, at, rating).due - at.getTime();
+          expect(formatInterval(given)).toBe(formatInterval(shown));
+          expect(given).toBe(shown);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  test('why they differed: the fuzz is seeded with the moment, so a grade seconds after the preview can move', () => {
+    // A review card, previewed when the answer is shown and graded a few seconds later.
+    const { state, at } = history([3, 3, 3, 3], [0, 0, 0, 0]);
+    const moved = Array.from({ length: 20 }, (_, s) => {
+      const later = new Date(at.getTime() + (s + 1) * 1000);
+      return fuzzy.previewIntervals(state, at)[4] !== fuzzy.next(state, later, 4).due - later.getTime();
+    });
+    expect(moved.filter(Boolean).length).toBeGreaterThan(10);
   });
 });
 

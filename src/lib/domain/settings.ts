@@ -13,6 +13,13 @@ export interface Settings {
   theme: Theme;
   /** Swipe the study card left for Again and right for Good. */
   swipeGrading: boolean;
+  /** Read the answer aloud (speech synthesis) as soon as it is shown. */
+  readAnswerAloud: boolean;
+  /**
+   * Show one item of a card per day: the other direction of a reverse card, or another deletion of a
+   * cloze, waits until the next day once one was studied (as Anki does by default).
+   */
+  burySiblings: boolean;
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -23,7 +30,9 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { newPerDay: 20, reviewsPerDay: 200 },
   deckLimits: {},
   theme: 'system',
-  swipeGrading: true
+  swipeGrading: true,
+  readAnswerAloud: false,
+  burySiblings: true
 };
 
 export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
@@ -57,8 +66,11 @@ export function sanitizeSettings(raw: unknown): Settings {
     for (const [id, l] of Object.entries(r.deckLimits))
       if (/^[a-z0-9-]+$/.test(id)) deckLimits[id] = limitsFrom(l, limits);
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
-  const swipeGrading = typeof r.swipeGrading === 'boolean' ? r.swipeGrading : DEFAULT_SETTINGS.swipeGrading;
-  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading };
+  const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+  const swipeGrading = flag(r.swipeGrading, DEFAULT_SETTINGS.swipeGrading);
+  const burySiblings = flag(r.burySiblings, DEFAULT_SETTINGS.burySiblings);
+  const readAnswerAloud = flag(r.readAnswerAloud, DEFAULT_SETTINGS.readAnswerAloud);
+  return { desiredRetention: retention, limits, deckLimits, theme, swipeGrading, burySiblings, readAnswerAloud };
 }
 
 /** The limits that apply to one deck. */

@@ -2,7 +2,7 @@
  * Importing an Anki package on the import page: read it in the worker, show its decks, media and
  * history, then save it all in one transaction once the learner confirms.
  */
-import { loadSettings, planImport, saveAnkiImport, type ImportPlan } from '$lib/db';
+import { listImportedDecks, loadSettings, planImport, saveAnkiImport, type ImportPlan } from '$lib/db';
 import { Scheduler, type Deck } from '$lib/domain';
 import type { PackageRead, PackageRequest } from '$lib/domain/import/anki-package';
 import * as t from '$lib/text';
@@ -30,6 +30,9 @@ export interface StorageEstimate {
 export class AnkiImport {
   readonly #read: ReadPackage;
   readonly #builtInIds: ReadonlySet<string>;
+  readonly #builtInTitles: ReadonlyMap<string, string>;
+  /** Every deck's title on the device, by id, read with the package. */
+  #titles = $state.raw<ReadonlyMap<string, string>>(new Map());
 
   busy = $state(false);
   progress = $state(0);
@@ -54,11 +57,22 @@ export class AnkiImport {
   tooBig = $derived(
     !!this.estimate && this.estimate.available !== null && this.estimate.needed > this.estimate.available
   );
+  /** For each deck to import, the title of another deck on the device it shares, or null. */
+  sameTitles = $derived(
+    this.decks.map((deck) => {
+      const title = deck.title.trim().toLocaleLowerCase();
+      for (const [id, other] of this.#titles)
+        if (id !== deck.id && other.trim().toLocaleLowerCase() === title) return other;
+      return null;
+    })
+  );
   canImport = $derived(!!this.decks.length && !this.problems.length && !this.busy && !this.tooBig);
 
-  constructor(read: ReadPackage, builtInIds: Iterable<string>) {
+  /** @param builtInTitles the built-in decks' titles by id, to warn when an import takes one's title. */
+  constructor(read: ReadPackage, builtInIds: Iterable<string>, builtInTitles: ReadonlyMap<string, string> = new Map()) {
     this.#read = read;
     this.#builtInIds = new Set(builtInIds);
+    this.#builtInTitles = builtInTitles;
   }
 
   /** Reads a package file and previews it; refuses one over the limit before reading its bytes. */
@@ -81,7 +95,12 @@ export class AnkiImport {
         (f) => (this.progress = f)
       );
       this.read = read;
-      this.plans = await Promise.all(this.decks.map((deck) => planImport(deck)));
+      const [plans, imported] = await Promise.all([
+        Promise.all(this.decks.map((deck) => planImport(deck))),
+        listImportedDecks()
+      ]);
+      this.plans = plans;
+      this.#titles = new Map([...this.#builtInTitles, ...imported.map((r) => [r.id, r.deck.title] as const)]);
       this.estimate = await estimateStorage(read);
     } catch (e) {
       this.error = t.import.readFailed(t.common.reason(e));

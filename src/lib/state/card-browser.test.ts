@@ -109,7 +109,7 @@ describe('queryRows', () => {
     ]);
   });
 
-  test('50,000 cards: rows once, then a search, in well under a frame budget each', () => {
+  test('50,000 cards: a search finds every match, accents folded', () => {
     const cards: Deck['cards'] = Array.from({ length: 50_000 }, (_, i) => ({
       id: `c${i}`,
       type: 'basic' as const,
@@ -117,16 +117,9 @@ describe('queryRows', () => {
       back: `Answer ${i}`
     }));
     const big = [deck('big', cards)];
-    let t = performance.now();
-    const bigRows = browserRows(big);
-    const build = performance.now() - t;
-    t = performance.now();
-    const found = queryRows(bigRows, none, { ...ALL_CARDS, text: 'numero 4999', sort: 'due' });
-    const search = performance.now() - t;
+    const found = queryRows(browserRows(big), none, { ...ALL_CARDS, text: 'numero 4999', sort: 'due' });
     // 4999, 14999 ... 44999 and 49990 ... 49999.
     expect(found.length).toBe(15);
-    expect(build).toBeLessThan(1000);
-    expect(search).toBeLessThan(200);
   });
 });
 

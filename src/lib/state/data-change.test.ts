@@ -7,9 +7,22 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { db, deleteImportedDeck, exportBackup, resetAllProgress, restoreBackup, saveImportedDeck } from '$lib/db';
+import {
+  applyPulled,
+  beginJoin,
+  db,
+  deleteImportedDeck,
+  exportBackup,
+  mergeOwnData,
+  rebuildForJoin,
+  resetAllProgress,
+  restoreBackup,
+  saveEditedDeck,
+  saveImportedDeck
+} from '$lib/db';
 import { bucketsMatch } from '$lib/db/review-buckets';
 import { studyItems, type DataChange, type Deck } from '$lib/domain';
+import { removalRecord, type RemovalScope } from '$lib/domain/sync';
 import { QuizSession } from './quiz-session.svelte';
 import { StudySession } from './study-session.svelte';
 
@@ -46,6 +59,9 @@ async function change(kind: DataChange, backup: Awaited<ReturnType<typeof export
     case 'imported':
       await saveImportedDeck(SMALLER, options);
       return SMALLER;
+    case 'edited':
+      await saveEditedDeck(SMALLER, { now, deleteProgressOf: ['a', 'b', 'c'] });
+      return SMALLER;
     case 'restored':
       await restoreBackup(backup, 'replace', now, new Set());
       return (await db.decks.get(DECK.id))?.deck ?? null;
@@ -53,6 +69,7 @@ async function change(kind: DataChange, backup: Awaited<ReturnType<typeof export
       await resetAllProgress(now);
       return (await db.decks.get(DECK.id))?.deck ?? null;
     case 'repaired':
+    case 'synced':
       throw new Error('not made here');
   }
 }
@@ -73,17 +90,28 @@ async function consistent(deck: Deck | null): Promise<void> {
   expect(await bucketsMatch(db.reviewBuckets, logs)).toBe(true);
 }
 
-beforeEach(async () => {
-  now = T0;
-  await db.open();
-  await saveImportedDeck(DECK, { fileName: null, format: 'csv', now, deleteRemovedProgress: false });
-});
-afterEach(async () => {
-  await db.delete();
-});
+/** Turns sync on for a new account (nothing to pull), as "Turn on sync" does: every change is then recorded. */
+async function turnSyncOn(): Promise<void> {
+  await beginJoin({ accountId: 'acc', deviceId: 'phone', token: 't', deviceName: 'Phone' });
+  await mergeOwnData(now);
+  await rebuildForJoin();
+}
 
-describe('a session open while its data changes elsewhere', () => {
-  test.each(['deleted', 'imported', 'restored', 'reset'] as const)(
+describe.each([
+  ['off', false],
+  ['on', true]
+])('with sync %s, a session open while its data changes elsewhere', (_name, syncOn) => {
+  beforeEach(async () => {
+    now = T0;
+    await db.open();
+    await saveImportedDeck(DECK, { fileName: null, format: 'csv', now, deleteRemovedProgress: false });
+    if (syncOn) await turnSyncOn();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  test.each(['deleted', 'imported', 'edited', 'restored', 'reset'] as const)(
     'after the deck is %s, its next grade writes nothing and the session says why',
     async (kind) => {
       const backup = await exportBackup('test', now);
@@ -160,6 +188,7 @@ describe('a session open while its data changes elsewhere', () => {
         await db.open();
         now = T0;
         await saveImportedDeck(DECK, { fileName: null, format: 'csv', now, deleteRemovedProgress: false });
+        if (syncOn) await turnSyncOn();
         const backup = await exportBackup('test', now);
         let deck: Deck | null = DECK;
         const a = new StudySession(DECK, { clock });
@@ -189,5 +218,53 @@ describe('a session open while its data changes elsewhere', () => {
       }),
       { numRuns: 40 }
     );
+  });
+});
+
+describe('with sync on, removals pulled from another device', () => {
+  beforeEach(async () => {
+    now = T0;
+    await db.open();
+    await saveImportedDeck(DECK, { fileName: null, format: 'csv', now, deleteRemovedProgress: false });
+    await turnSyncOn();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  const pulled = (scope: RemovalScope) =>
+    removalRecord(scope, { device: 'laptop', at: now.getTime() + 60_000, newId: () => `r-${scope.type}` });
+
+  test.each([{ type: 'deck', deckId: DECK.id } as const, { type: 'all' } as const])(
+    'a pulled removal of $type stops an open session, which writes nothing more; pulling it again changes nothing',
+    async (scope) => {
+      const session = new StudySession(DECK, { clock });
+      const stop = session.follow();
+      await session.start();
+      await gradeNext(session);
+      await applyPulled([pulled(scope)], 5);
+      await expect.poll(() => session.changedElsewhere).toBe('synced');
+      stop();
+      const logs = await db.reviewLogs.count();
+      await gradeNext(session);
+      expect(await db.reviewLogs.count()).toBe(logs);
+      const versions = await db.dataVersions.toArray();
+      await applyPulled([pulled(scope)], 6);
+      expect(await db.dataVersions.toArray()).toEqual(versions);
+    }
+  );
+
+  test('a pulled undo of one grade is followed, not a reason to start again', async () => {
+    const session = new StudySession(DECK, { clock });
+    const stop = session.follow();
+    await session.start();
+    await gradeNext(session);
+    const [log] = await db.reviewLogs.toArray();
+    await applyPulled([pulled({ type: 'review', logId: log.id })], 5);
+    await expect.poll(() => db.reviewLogs.count()).toBe(0);
+    await gradeNext(session);
+    stop();
+    expect(session.changedElsewhere).toBeNull();
+    expect(await db.reviewLogs.count()).toBe(1);
   });
 });

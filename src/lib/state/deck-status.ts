@@ -1,5 +1,5 @@
 /** What a deck looks like to the learner right now: due and new counts, cards by state. */
-import { deckProgress, loadSettings, quizAttempts, studiedSince } from '$lib/db';
+import { countStudied, deckProgress, loadSettings, logsSince, quizAttempts } from '$lib/db';
 import {
   buildQueue,
   limitsFor,
@@ -20,6 +20,8 @@ export interface DeckProgressSnapshot {
   /** Stored card states by study item id. */
   progress: Map<string, CardProgress>;
   today: StudiedToday;
+  /** Study items graded since the study day began: their siblings are buried (Settings, "Bury siblings"). */
+  gradedToday: ReadonlySet<string>;
 }
 
 /** The clock the app runs on; tests pass their own. */
@@ -27,12 +29,17 @@ export const systemClock = (): Date => new Date();
 
 /** Reads a deck's settings, card states and today's counts from IndexedDB. */
 export async function loadDeckProgress(deckId: string, now: Date): Promise<DeckProgressSnapshot> {
-  const [settings, stored, today] = await Promise.all([
+  const [settings, stored, logs] = await Promise.all([
     loadSettings(),
     deckProgress(deckId),
-    studiedSince(deckId, studyDayStart(now).getTime())
+    logsSince(deckId, studyDayStart(now).getTime())
   ]);
-  return { settings, progress: new Map(stored.map((p) => [p.cardId, p])), today };
+  return {
+    settings,
+    progress: new Map(stored.map((p) => [p.cardId, p])),
+    today: countStudied(logs),
+    gradedToday: new Set(logs.map((l) => l.cardId))
+  };
 }
 
 /** The study queue for a deck's items given a snapshot of its progress. */
@@ -48,7 +55,9 @@ export function queueFor(
     now,
     dayEnd: nextStudyDayStart(now).getTime(),
     limits: limitsFor(snap.settings, deckId),
-    today: snap.today
+    today: snap.today,
+    burySiblings: snap.settings.burySiblings,
+    gradedToday: snap.gradedToday
   });
 }
 

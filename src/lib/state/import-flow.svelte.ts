@@ -1,6 +1,7 @@
 /** An import on the import page: read a file or pasted text, preview it, then save it in one go. */
-import { planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
+import { listImportedDecks, planImport, saveImportedDeck, type ImportPlan } from '$lib/db';
 import { deckIdTaken, type Deck } from '$lib/domain';
+import { readSharedPayload } from '$lib/domain/share-link';
 import type { ImportFormat, ImportResult } from '$lib/domain/import';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
@@ -32,7 +33,12 @@ type Parse = (
 export class ImportFlow {
   readonly #parse: Parse;
   readonly #builtInIds: ReadonlySet<string>;
+  readonly #builtInTitles: ReadonlyMap<string, string>;
   #source: ImportSourceText | null = null;
+  /** Counts previews, so that only the latest one's result is shown when several overlap. */
+  #previews = 0;
+  /** Titles of the other decks on this device, by deck id. */
+  #titles = $state.raw<ReadonlyMap<string, string>>(new Map());
 
   choices = $state<ImportChoices>({ format: 'auto', title: '', language: 'en', termSeparator: '', cardSeparator: '' });
   busy = $state(false);
@@ -54,10 +60,30 @@ export class ImportFlow {
     return title && title !== deck.title ? { ...deck, title } : deck;
   });
   canImport = $derived(!!this.deck && !this.busy && (this.result?.problems.length ?? 1) === 0);
+  /** Rows of the file left out of the deck, each with why; the rest imports. */
+  skipped = $derived(this.result?.deck ? (this.result.skipped ?? []) : []);
+  /** Another deck on this device already has this title: the learner could not tell them apart. */
+  sameTitle = $derived.by((): string | null => {
+    const deck = this.deck;
+    if (!deck) return null;
+    const title = deck.title.trim().toLocaleLowerCase();
+    for (const [id, other] of this.#titles)
+      if (id !== deck.id && other.trim().toLocaleLowerCase() === title) return other;
+    return null;
+  });
+  /**
+   * Whether the file may be Quizlet text with separators of its own: chosen as Quizlet, or read as
+   * Quizlet because nothing else fitted. The separator fields show then.
+   */
+  quizletSeparators = $derived(
+    this.choices.format === 'quizlet' || (this.choices.format === 'auto' && this.result?.format === 'quizlet')
+  );
 
-  constructor(parse: Parse, builtInIds: Iterable<string>) {
+  /** @param builtInTitles the built-in decks' titles by id, to warn when an import takes one's title. */
+  constructor(parse: Parse, builtInIds: Iterable<string>, builtInTitles: ReadonlyMap<string, string> = new Map()) {
     this.#parse = parse;
     this.#builtInIds = new Set(builtInIds);
+    this.#builtInTitles = builtInTitles;
   }
 
   /** Reads a picked or dropped file (refusing huge ones before reading them) and previews it. */
@@ -86,6 +112,37 @@ export class ImportFlow {
     return false;
   }
 
+  /**
+   * Previews the deck a shared link carries (the payload of its `#deck=` fragment). A link that is
+   * damaged, foreign or too large says so and previews nothing.
+   */
+  async useSharedLink(payload: string): Promise<void> {
+    this.busy = true;
+    this.fileName = null;
+    this.#source = null;
+    this.error = null;
+    try {
+      const read = await readSharedPayload(payload);
+      if (!read.ok) {
+        this.#fail(t.share.problem(read.problem));
+        return;
+      }
+      this.choices.title = '';
+      this.choices.format = 'auto';
+      this.fileName = t.share.fromLink;
+      // Named as the file it was made from, so it is read as a Factdeck deck.
+      this.#source = { text: read.value, fileName: 'shared.deck.yaml', size: new Blob([read.value]).size };
+    } finally {
+      this.busy = false;
+    }
+    await this.preview();
+  }
+
+  /** Says why there is nothing to preview (a shared file that never arrived). */
+  showProblem(message: string): void {
+    this.#fail(message);
+  }
+
   /** Previews pasted text. */
   async useText(text: string): Promise<void> {
     this.fileName = null;
@@ -97,6 +154,7 @@ export class ImportFlow {
   async preview(): Promise<void> {
     const source = this.#source;
     if (!source) return;
+    const run = ++this.#previews;
     this.busy = true;
     this.progress = 0;
     this.error = null;
@@ -115,14 +173,19 @@ export class ImportFlow {
       // The worker gets a copy: the file can be previewed again with other choices.
       const bytes = source.bytes?.slice(0);
       const result = await this.#parse({ input, bytes }, (f) => (this.progress = f));
+      if (run !== this.#previews) return; // a newer preview (another separator typed) is under way
+      const deck = this.#avoidBuiltInIds(result).deck;
+      const [plan, imported] = await Promise.all([deck ? planImport(deck) : null, listImportedDecks()]);
+      if (run !== this.#previews) return;
       this.result = this.#avoidBuiltInIds(result);
       if (!this.choices.title && this.result.deck) this.choices.title = this.result.deck.title;
-      this.plan = this.result.deck ? await planImport(this.result.deck) : null;
+      this.plan = plan;
+      this.#titles = new Map([...this.#builtInTitles, ...imported.map((r) => [r.id, r.deck.title] as const)]);
       this.deleteRemoved = false;
     } catch (e) {
-      this.#fail(t.import.readFailed(t.common.reason(e)));
+      if (run === this.#previews) this.#fail(t.import.readFailed(t.common.reason(e)));
     } finally {
-      this.busy = false;
+      if (run === this.#previews) this.busy = false;
     }
   }
 

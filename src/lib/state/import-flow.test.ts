@@ -71,18 +71,62 @@ describe('ImportFlow', () => {
     );
   });
 
-  test('pasted text with problems lists them, cannot be imported, and writes nothing', async () => {
+  test('pasted text with a bad line shows the good cards and the line left out, and imports the rest', async () => {
     const flow = new ImportFlow(parse, []);
     await flow.useText('Capital of France\nCapital of Peru\tLima\n');
 
     expect(flow.fileName).toBeNull();
+    expect(flow.deck?.cards).toMatchObject([{ front: 'Capital of Peru', back: 'Lima' }]);
+    expect(flow.skipped.map((p) => `${p.line}:${p.col} ${t.problems.words(p.problem)}`)).toEqual([
+      '1:1 No tab between the term and the definition; every card needs both.'
+    ]);
+    expect(flow.canImport).toBe(true);
+    expect(await flow.save(NOW)).not.toBeNull();
+    expect((await db.decks.toArray()).map((d) => d.deck.cards.length)).toEqual([1]);
+  });
+
+  test('pasted text with nothing importable lists why, cannot be imported, and writes nothing', async () => {
+    const flow = new ImportFlow(parse, []);
+    await flow.useText('Capital of France\nCapital of Peru\n');
     expect(flow.deck).toBeNull();
     expect(flow.canImport).toBe(false);
     expect(flow.result?.problems.map((p) => `${p.line}:${p.col} ${t.problems.words(p.problem)}`)).toEqual([
-      '1:1 No tab between the term and the definition; every card needs both.'
+      '1:1 No tab between the term and the definition; every card needs both.',
+      '2:1 No tab between the term and the definition; every card needs both.'
     ]);
     expect(await flow.save(NOW)).toBeNull();
     expect(await db.decks.count()).toBe(0);
+  });
+
+  test('a Quizlet text with its own separators: the fields show as soon as it is read as Quizlet, and each change previews again', async () => {
+    const flow = new ImportFlow(parse, []);
+    await flow.useText('France - Paris; Peru - Lima; Kenya - Nairobi');
+    expect(flow.result?.format).toBe('quizlet');
+    expect(flow.quizletSeparators).toBe(true);
+    flow.choices.termSeparator = ' - ';
+    const typing = flow.preview();
+    flow.choices.cardSeparator = ';';
+    await Promise.all([typing, flow.preview()]);
+    expect(flow.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : []))).toEqual([
+      ['France', 'Paris'],
+      ['Peru', 'Lima'],
+      ['Kenya', 'Nairobi']
+    ]);
+    expect(flow.skipped).toEqual([]);
+  });
+
+  test('warns when another deck on the device already has the title', async () => {
+    const first = new ImportFlow(parse, ['world-capitals'], new Map([['world-capitals', 'World capitals']]));
+    await first.useFile(file(CSV, 'World capitals.csv'));
+    expect(first.sameTitle).toBe('World capitals');
+    first.choices.title = 'Capitals of the world';
+    expect(first.sameTitle).toBeNull();
+    await first.save(NOW);
+
+    const second = new ImportFlow(parse, []);
+    await second.useFile(file(CSV, 'other.csv'));
+    second.choices.title = 'capitals of the WORLD';
+    expect(second.sameTitle).toBe('Capitals of the world');
   });
 
   test('a deck with the id of a built-in deck gets "-imported" added, and says so', async () => {

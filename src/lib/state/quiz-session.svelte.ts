@@ -32,6 +32,8 @@ export class QuizSession {
   readonly #clock: () => Date;
   readonly #versions: VersionFollower;
   #seed = 0;
+  /** Whether the quiz under way asks only items missed before. */
+  #onlyMissed = false;
 
   phase = $state<QuizPhase>('setup');
   questions = $state.raw<Question[]>([]);
@@ -96,6 +98,7 @@ export class QuizSession {
       return false;
     }
     this.error = null;
+    this.#onlyMissed = onlyItemIds !== undefined;
     this.shortBy = count === 'all' ? 0 : Math.max(0, count - questions.length);
     this.questions = questions;
     this.index = 0;
@@ -134,7 +137,8 @@ export class QuizSession {
           seed: this.#seed,
           answers: this.answers,
           correct: this.correct,
-          total: this.answers.length
+          total: this.answers.length,
+          ...(this.#onlyMissed && { onlyMissed: true })
         },
         this.#versions.seen
       );

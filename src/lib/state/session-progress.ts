@@ -1,5 +1,13 @@
 /** What a study session knows of its deck's progress: only what can come up today. */
-import { countStudied, firstDueFrom, loadSettings, logsSince, statedItemIds, statesDueBefore } from '$lib/db';
+import {
+  countStudied,
+  deckChangeVersion,
+  firstDueFrom,
+  loadSettings,
+  logsSince,
+  statedItemIds,
+  statesDueBefore
+} from '$lib/db';
 import {
   buildQueue,
   DEFAULT_SETTINGS,
@@ -9,6 +17,7 @@ import {
   State,
   studyDayStart,
   type CardProgress,
+  type ReviewLogEntry,
   type Settings,
   type StudiedToday,
   type StudyQueue
@@ -27,10 +36,14 @@ export class SessionProgress implements DeckProgressSnapshot {
   /** Stored states of the candidates, by study item id. */
   progress = new Map<string, CardProgress>();
   today: StudiedToday = { newCards: 0, reviews: 0 };
+  /** The deck's change version these rows were read at (`deckChangeVersion`). */
+  changeVersion = 0;
   /** Start of the study day after the one this view was read for: past it, read again. */
   dayEnd = 0;
   /** Whether the items never studied have been looked for yet (see `findNewItems`). */
   newItemsKnown = false;
+  /** How many times each study item was graded since the study day began. */
+  readonly #gradedCounts = new Map<string, number>();
   readonly #deckId: string;
   readonly #itemIds: readonly string[];
   readonly #isItem: (itemId: string) => boolean;
@@ -54,7 +67,8 @@ export class SessionProgress implements DeckProgressSnapshot {
     const dayEnd = nextStudyDayStart(now).getTime();
     // Learning cards due just after the day ends may still be shown early (learn ahead) before it does.
     const horizon = dayEnd + LEARN_AHEAD_MS;
-    const [settings, logs, due, laterDue] = await Promise.all([
+    const [changes, settings, logs, due, laterDue] = await Promise.all([
+      deckChangeVersion(deckId),
       loadSettings(),
       logsSince(deckId, studyDayStart(now).getTime()),
       statesDueBefore(deckId, horizon),
@@ -62,8 +76,10 @@ export class SessionProgress implements DeckProgressSnapshot {
       // at once (and so is in `due` above) and never counts for the next due time.
       firstDueFrom(deckId, horizon, (p) => !p.suspended && p.state !== State.New && this.#isItem(p.cardId))
     ]);
+    this.changeVersion = changes;
     this.settings = settings;
     this.today = countStudied(logs);
+    this.setGraded(logs);
     this.dayEnd = dayEnd;
     this.#laterDue = laterDue;
     this.progress = new Map(due.map((p) => [p.cardId, p]));
@@ -100,6 +116,24 @@ export class SessionProgress implements DeckProgressSnapshot {
     return !!p && (p.state === State.Review || (p.state !== State.New && p.due <= now.getTime()));
   }
 
+  /** Study items graded since the study day began. */
+  get gradedToday(): ReadonlySet<string> {
+    return new Set(this.#gradedCounts.keys());
+  }
+
+  /** Takes today's grades from the day's log rows (read at load, or followed across tabs). */
+  setGraded(logs: Iterable<Pick<ReviewLogEntry, 'cardId'>>): void {
+    this.#gradedCounts.clear();
+    for (const { cardId } of logs) this.noteGrade(cardId, +1);
+  }
+
+  /** A grade of `itemId` made (+1) or undone (-1) in this session. */
+  noteGrade(itemId: string, delta: 1 | -1): void {
+    const n = (this.#gradedCounts.get(itemId) ?? 0) + delta;
+    if (n > 0) this.#gradedCounts.set(itemId, n);
+    else this.#gradedCounts.delete(itemId);
+  }
+
   /** Records a state read or written since `load` (null: the item has none, it is new again). */
   set(itemId: string, progress: CardProgress | null): void {
     if (progress) this.progress.set(itemId, progress);
@@ -120,7 +154,9 @@ export class SessionProgress implements DeckProgressSnapshot {
       dayEnd: nextStudyDayStart(now).getTime(),
       limits: limitsFor(this.settings, this.#deckId),
       today: this.today,
-      laterDue: this.#laterDue
+      laterDue: this.#laterDue,
+      burySiblings: this.settings.burySiblings,
+      gradedToday: this.gradedToday
     });
   }
 }

@@ -1,14 +1,18 @@
 /** The Settings page's form: the stored settings, saved whole or one choice at a time. */
-import { loadSettings, saveSettings, updateSettings } from '$lib/db';
-import type { Settings } from '$lib/domain';
+import { listImportedDecks, loadSettings, saveSettings, updateSettings } from '$lib/db';
+import { summarize, type DeckSummary, type Settings } from '$lib/domain';
 import { applyTheme } from './theme';
 
 export class SettingsForm {
   /** What the form shows: the stored settings with the learner's edits; null until read. */
   settings = $state<Settings | null>(null);
+  /** Decks imported on this device, which get per-deck limits as built-in ones do. */
+  importedDecks = $state.raw<DeckSummary[]>([]);
 
   async load(): Promise<void> {
-    this.settings = await loadSettings();
+    const [settings, imported] = await Promise.all([loadSettings(), listImportedDecks()]);
+    this.importedDecks = imported.map((r) => summarize(r.deck));
+    this.settings = settings;
   }
 
   /** Saves the whole form, then shows what was stored (out-of-range values corrected). */
@@ -22,7 +26,7 @@ export class SettingsForm {
    * Theme and swipe grading take effect and are saved as soon as they change, apart from the form's
    * Save; the form's copy is kept in step so its Save does not undo them.
    */
-  async choose(patch: Partial<Pick<Settings, 'theme' | 'swipeGrading'>>): Promise<void> {
+  async choose(patch: Partial<Pick<Settings, 'theme' | 'swipeGrading' | 'readAnswerAloud'>>): Promise<void> {
     if (this.settings) Object.assign(this.settings, patch);
     if (patch.theme) applyTheme(patch.theme);
     await updateSettings(patch);

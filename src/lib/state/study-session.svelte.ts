@@ -1,5 +1,14 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { countStudied, gradeCard, requestPersistenceOnce, StaleDataError, undoReview, watchDeckLog } from '$lib/db';
+import {
+  countStudied,
+  gradeCard,
+  requestPersistenceOnce,
+  StaleDataError,
+  undoReview,
+  watchDeckChanges,
+  watchDeckLog
+} from '$lib/db';
+import { syncSoon } from './sync-soon';
 import {
   byId,
   own,
@@ -44,8 +53,15 @@ export class StudySession {
   readonly #snapshot: SessionProgress;
   #scheduler: Scheduler | null = null;
   #shownAt = 0;
+  /**
+   * When the answer was shown: the moment both the grade buttons' intervals and the grade itself are
+   * computed from. ts-fsrs seeds its fuzz with the review time, so computing them a few seconds apart
+   * could print 28d on Easy and give 25d.
+   */
+  #answerAt = $state(0);
   #busy = false;
   #reloading = false;
+  #reloadAgain = false;
   readonly #versions: VersionFollower;
 
   loaded = $state(false);
@@ -64,6 +80,8 @@ export class StudySession {
   graded = $state.raw<Graded[]>([]);
   /** The learner's setting: swipe left for Again, right for Good. */
   swipeGrading = $state(true);
+  /** Read the answer aloud as soon as it shows (Settings). */
+  readAnswerAloud = $state(false);
   /** When this session's first card was shown. */
   startedAt = $state(0);
 
@@ -95,7 +113,7 @@ export class StudySession {
     const item = this.current;
     if (!item || !this.#scheduler || !this.revealed) return null;
     const p = this.#snapshot.progress.get(item.id);
-    return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, this.#clock());
+    return this.#scheduler.previewIntervals(p ? schedulingOf(p) : null, new Date(this.#answerAt));
   });
 
   /**
@@ -127,6 +145,7 @@ export class StudySession {
     await snap.load(now);
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
+    this.readAnswerAloud = snap.settings.readAnswerAloud;
     this.startedAt = now.getTime();
     if (snap.wantsNewItems && !snap.firstIsSettled(now)) await snap.findNewItems();
     this.#rebuild();
@@ -139,13 +158,22 @@ export class StudySession {
     this.#rebuild(undefined, true);
   }
 
-  /** A new study day began during the session: reads what can come up in it. */
-  async #nextDay(): Promise<void> {
-    if (this.#reloading) return;
+  /**
+   * Reads again what can come up today: a new study day began during the session, or the deck's rows
+   * were changed from elsewhere (sync). A change while reading is read once more after.
+   */
+  async #reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#reloadAgain = true;
+      return;
+    }
     this.#reloading = true;
     try {
-      await this.#snapshot.load(this.#clock());
-      if (this.#snapshot.wantsNewItems) await this.#snapshot.findNewItems();
+      do {
+        this.#reloadAgain = false;
+        await this.#snapshot.load(this.#clock());
+        if (this.#snapshot.wantsNewItems) await this.#snapshot.findNewItems();
+      } while (this.#reloadAgain);
     } finally {
       this.#reloading = false;
     }
@@ -153,13 +181,24 @@ export class StudySession {
   }
 
   reveal(): void {
-    if (this.current) this.revealed = true;
+    if (!this.current || this.revealed) return;
+    this.#answerAt = this.#clock().getTime();
+    this.revealed = true;
+  }
+
+  /**
+   * The learner is back after the page was hidden (phone locked, another app): an answer shown then
+   * is graded as of now, and the buttons show the intervals that gives.
+   */
+  resume(): void {
+    if (this.revealed && !this.#busy) this.#answerAt = this.#clock().getTime();
   }
 
   /** Records the learner's answer and reveals the card. */
   respond(answer: string): void {
     if (!this.current || this.revealed) return;
     this.response = answer;
+    this.#answerAt = this.#clock().getTime();
     this.revealed = true;
   }
 
@@ -167,25 +206,28 @@ export class StudySession {
     const item = this.current;
     if (!item || !this.revealed || !this.#scheduler || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
-    const now = this.#clock();
+    // Graded as of the moment the answer was shown, as its intervals were; the time taken runs to now.
+    const at = new Date(this.#answerAt);
     const before = this.#snapshot.progress.get(item.id) ?? null;
     try {
       const { log, progress } = await gradeCard({
         deckId: this.deck.id,
         cardId: item.id,
         rating,
-        now,
-        elapsedMs: now.getTime() - this.#shownAt,
+        now: at,
+        elapsedMs: Math.max(0, this.#clock().getTime() - this.#shownAt),
         scheduler: this.#scheduler,
         expected: before,
         seen: this.#versions.seen
       });
       this.#snapshot.progress.set(item.id, progress);
+      this.#snapshot.noteGrade(item.id, +1);
       this.#count(log.stateBefore, +1);
       const entry = { logId: log.id, itemId: item.id, rating, before, stateBefore: log.stateBefore, due: progress.due };
       this.graded = [...this.graded, entry];
       this.error = null;
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
+      syncSoon();
     } catch (e) {
       if (e instanceof StaleDataError) this.changedElsewhere = e.change;
       else this.error = failedWrite(e, t.study.gradeFailed);
@@ -201,16 +243,18 @@ export class StudySession {
     if (!last || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
     try {
-      const restored = await undoReview(last.logId, this.#versions.seen);
+      const restored = await undoReview(last.logId, new Date(), this.#versions.seen);
       if (restored === undefined) {
         this.error = t.study.undoTooLate;
       } else {
         if (restored) this.#snapshot.progress.set(last.itemId, restored);
         else this.#snapshot.progress.delete(last.itemId);
+        this.#snapshot.noteGrade(last.itemId, -1);
         this.#count(last.stateBefore, -1);
         this.graded = this.graded.slice(0, -1);
         this.error = null;
         this.#rebuild(last.itemId);
+        syncSoon();
       }
     } catch (e) {
       if (e instanceof StaleDataError) this.changedElsewhere = e.change;
@@ -233,7 +277,7 @@ export class StudySession {
   /** Rebuilds the queue; `first` puts a card at the front (the one just undone). */
   #rebuild(first?: string, keepCurrent = false): void {
     const now = this.#clock();
-    if (now.getTime() >= this.#snapshot.dayEnd) void this.#nextDay();
+    if (now.getTime() >= this.#snapshot.dayEnd) void this.#reload();
     const queue = this.#snapshot.queue(now);
     if (first) queue.order = [first, ...queue.order.filter((id) => id !== first)];
     const same = keepCurrent && queue.order[0] === this.queue?.order[0];
@@ -245,19 +289,29 @@ export class StudySession {
   }
 
   /**
-   * Keeps the queue in step with grades made elsewhere (another tab) while the session is open;
-   * returns the function that stops following. Each grade and undo, in any tab, adds or deletes a row
-   * of the deck's review log since the study day began; only the rows that changed, and the states of
-   * their cards, are read. (Suspending or resetting a card in another tab shows in this queue at the
-   * next session.) A change that removes or replaces the deck's cards or progress sets
-   * `changedElsewhere` instead.
+   * Keeps the queue in step with changes made elsewhere while the session is open; returns the
+   * function that stops following. Each grade and undo, in any tab, adds or deletes a row of the
+   * deck's review log since the study day began; only the rows that changed, and the states of their
+   * cards, are read. Records pulled by sync (grades, undos, suspensions, resets, deletions from other
+   * devices) raise the deck's change version: then everything that can come up today is read again.
+   * A change that removes or replaces the deck's cards or progress here or in another tab (delete,
+   * import again, restore, reset, repair) sets `changedElsewhere` instead.
    */
   follow(): () => void {
     const stopVersions = this.#versions.follow();
     const stopLog = this.#followLog();
+    const stopChanges = watchDeckChanges(
+      this.deck.id,
+      () => this.#snapshot.changeVersion,
+      () => {
+        if (this.loaded && !this.changedElsewhere) void this.#reload();
+      },
+      (e: unknown) => (this.error = t.study.followFailed(t.common.reason(e)))
+    );
     return () => {
       stopVersions();
       stopLog();
+      stopChanges();
     };
   }
 
@@ -274,7 +328,12 @@ export class StudySession {
         for (const log of added) applied.set(log.id, log);
         const snap = this.#snapshot;
         const today = countStudied(applied.values());
-        let changed = today.newCards !== snap.today.newCards || today.reviews !== snap.today.reviews;
+        const graded = [...snap.gradedToday].sort().join();
+        snap.setGraded(applied.values());
+        let changed =
+          today.newCards !== snap.today.newCards ||
+          today.reviews !== snap.today.reviews ||
+          graded !== [...snap.gradedToday].sort().join();
         snap.today = today;
         for (const [id, progress] of states) {
           const known = snap.progress.get(id);

@@ -4,7 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { db, gradeCard, saveSettings } from '$lib/db';
+import { applyPulled, beginJoin, db, gradeCard, mergeOwnData, rebuildForJoin, saveSettings } from '$lib/db';
+import { markRecord } from '$lib/domain/sync';
 import { DEFAULT_SETTINGS, Scheduler, State, type Deck } from '$lib/domain';
 import * as t from '$lib/text';
 import { StudySession } from './study-session.svelte';
@@ -171,6 +172,110 @@ describe('StudySession', () => {
       await vi.waitFor(() => expect(session.queue?.order).not.toContain('kenya'));
       expect(session.queue?.new).toBe(3);
       // The card on screen stays as it was.
+      expect(session.current?.id).toBe('peru');
+    } finally {
+      stop();
+    }
+  });
+
+  test('the interval printed on a grade button is the one the grade gives, seconds after the answer was shown', async () => {
+    // Bring each card to review, days ago, so that fuzz applies to every grade.
+    const scheduler = new Scheduler({ desiredRetention: 0.9 });
+    const past = new Date(T0.getTime() - 30 * 86_400_000);
+    for (const cardId of ['peru', 'france', 'kenya', 'japan']) {
+      const learning = await gradeCard({ deckId: 'capitals', cardId, rating: 3, now: past, elapsedMs: 1, scheduler });
+      await gradeCard({
+        deckId: 'capitals',
+        cardId,
+        rating: 4,
+        now: new Date(learning.progress.due),
+        elapsedMs: 1,
+        scheduler,
+        expected: learning.progress
+      });
+    }
+    now = new Date(T0.getTime() + 30 * 86_400_000);
+    const session = await started();
+    const ratings = [4, 3, 2, 4] as const;
+    for (const rating of ratings) {
+      const item = session.current!.id;
+      session.reveal();
+      const shown = session.intervals![rating];
+      const answerAt = now.getTime();
+      now = new Date(now.getTime() + 7_300); // the learner reads, then taps
+      await session.grade(rating);
+      const given = (await db.cardStates.get(['capitals', item]))!.due - answerAt;
+      expect(given, `${item}, grade ${rating}`).toBe(shown);
+      expect((await logs()).at(-1)).toMatchObject({ cardId: item, elapsedMs: 7_300, reviewedAt: answerAt });
+    }
+  });
+
+  test('back after the page was hidden, the buttons show the intervals of a grade made now, and give them', async () => {
+    const session = await started();
+    session.reveal();
+    const before = session.intervals![2];
+    now = new Date(T0.getTime() + 3 * 3_600_000);
+    session.resume();
+    const shown = session.intervals![2];
+    expect(shown).toBe(before); // a learning step: the same length, from the new moment
+    await session.grade(2);
+    expect((await db.cardStates.get(['capitals', 'peru']))!.due).toBe(now.getTime() + shown);
+  });
+
+  test('a card graded in this session buries its other side for the rest of the day; counts say so from the start', async () => {
+    const deck: Deck = {
+      ...DECK,
+      cards: [
+        { id: 'maduro', type: 'reverse', front: 'Nicolás Maduro', back: 'President of Venezuela' },
+        { id: 'ranges', type: 'cloze', text: '{{short}}, {{medium}} and {{long}} range' },
+        { id: 'france', type: 'basic', front: 'Capital of France?', back: 'Paris' }
+      ]
+    };
+    const session = new StudySession(deck, { clock });
+    await session.start();
+    expect(session.queue?.order).toEqual(['maduro', 'ranges#c1', 'france']);
+    expect(session.queue?.new).toBe(3);
+    const shown: string[] = [];
+    while (session.current) {
+      shown.push(session.current.id);
+      session.reveal();
+      await session.grade(4); // Easy: each card leaves today's session
+      now = new Date(now.getTime() + 5_000);
+    }
+    expect(shown).toEqual(['maduro', 'ranges#c1', 'france']);
+    expect(session.queue?.buried).toBe(3);
+
+    // The next study day brings the other side and the next deletion.
+    now = new Date(T0.getTime() + 86_400_000);
+    const tomorrow = new StudySession(deck, { clock });
+    await tomorrow.start();
+    expect(tomorrow.queue?.order).toEqual(['maduro#reverse', 'ranges#c2']);
+  });
+
+  test('with "Bury siblings" off, the other side comes straight after', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, burySiblings: false });
+    const deck: Deck = {
+      ...DECK,
+      cards: [{ id: 'maduro', type: 'reverse', front: 'Nicolás Maduro', back: 'President' }]
+    };
+    const session = new StudySession(deck, { clock });
+    await session.start();
+    session.reveal();
+    await session.grade(4);
+    expect(session.current?.id).toBe('maduro#reverse');
+  });
+
+  test('takes in what sync pulls for its deck: a card suspended on another device leaves the queue', async () => {
+    await beginJoin({ accountId: 'a', deviceId: 'phone', token: 't', deviceName: 'Phone' });
+    await mergeOwnData(T0);
+    await rebuildForJoin();
+    const session = await started();
+    const stop = session.follow();
+    try {
+      expect(session.queue?.order).toContain('japan');
+      const at = T0.getTime() + 1_000;
+      await applyPulled([markRecord('capitals', 'japan', true, { device: 'laptop', at })], 1);
+      await vi.waitFor(() => expect(session.queue?.order).not.toContain('japan'));
       expect(session.current?.id).toBe('peru');
     } finally {
       stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../plain-text';
-import { htmlToCardText, placeMedia } from './anki-field-html';
+import { htmlToCardText, placeMedia, withoutSoundTags } from './anki-field-html';
 
 const text = (html: string) => htmlToCardText(html).text;
 
@@ -85,5 +85,58 @@ describe('Anki field HTML as card text', () => {
     const out = placeMedia(html.text, html.media, () => undefined);
     expect(out).not.toMatch(/(?<!\\)<script/);
     expect(plainText(out)).toBe('<script>alert(1)</script>');
+  });
+
+  it('reads markup a regular expression would stumble on: quoted >, raw text, any case', () => {
+    expect(text('<span title="a > b" style=\'x\'>in</span> out')).toBe('in out');
+    expect(text('<SCRIPT type=">">x</b></Script >after')).toBe('after');
+    expect(text('<title>t</title><!-- <b> -->a [SOUND:] b')).toBe('a \\[SOUND:] b');
+    expect(htmlToCardText('[SOUND:a<b>.mp3]').media).toEqual([{ kind: 'sound', name: 'a<b>.mp3', alt: '' }]);
+    expect(text('1 < 2 and <b x="open>never closed')).toBe('1 < 2 and \\<b x="open>never closed');
+    expect(text('<style>a{}')).toBe('');
+    expect(text('a<!-- never closed')).toBe('a');
+  });
+
+  it('underlines from a style declaration, and only from one that says so', () => {
+    expect(text('<span style="color: red; Text-Decoration-Line : underline">u</span>')).toBe('++u++');
+    expect(text('<span style="text-decoration: none; font-family: underline">u</span>')).toBe('u');
+  });
+
+  // Each input is long enough that a pattern that backtracks would run past the test's time limit.
+  it('takes time in proportion to the length of hostile fields (a pumped input finishes)', () => {
+    const n = 100_000;
+    const many = 300_000;
+    // Cubic for the tokenizer this replaced: a raw-text tag never closed, over and over.
+    expect(text('A' + '<STYLE-S'.repeat(n / 8))).toBe('A' + '\\<STYLE-S'.repeat(n / 8));
+    // Quoted values that pair up differently from each `<`, and tags never closed.
+    expect(text('<a "'.repeat(n / 4))).toBe('\\<a "'.repeat(n / 4));
+    expect(text("<a'".repeat(n / 4) + '>x')).toBe('x');
+    expect(text("<a'".repeat(n / 4 + 1) + '>x')).toBe("\\<a'x");
+    expect(text('<a'.repeat(n / 2))).toBe('\\<a'.repeat(n / 2));
+    expect(text('<script>' + '</script '.repeat(n / 10))).toBe('');
+    expect(text('[sound:'.repeat(n / 10))).toBe('\\[sound:'.repeat(n / 10));
+    expect(htmlToCardText('[sound:'.repeat(n / 10) + ']').media).toEqual([
+      { kind: 'sound', name: '[sound:'.repeat(n / 10 - 1), alt: '' }
+    ]);
+    // Style declarations that only start an underline.
+    expect(text(`<span style="${'text-decoration:'.repeat(many / 4)}">u</span>`)).toBe('u');
+    expect(text(`<span style="${'text-decoration:'.repeat(many / 4)}underline">u</span>`)).toBe('++u++');
+    // White space inside emphasis, and runs of spaces and line breaks kept by <pre>.
+    // An em space is white space a browser does not collapse.
+    const em = '\u2003'.repeat(many);
+    expect(text(`<b>${em}x${em}y${em}</b>`)).toBe(`**x${em}y**`);
+    const spaces = ' '.repeat(many);
+    const breaks = '\n'.repeat(many);
+    expect(text(`<pre>a${spaces}b${spaces}</pre>`)).toBe(`a${spaces}b`);
+    expect(text(`<pre>${breaks}a${breaks}b${breaks}</pre>`)).toBe('a\n\nb');
+    expect(text(`a${'<div> \t</div>'.repeat(n / 10)}b`)).toBe('a\nb');
+  });
+});
+
+describe('withoutSoundTags', () => {
+  it('removes Anki sound tags, and leaves a tag never closed', () => {
+    expect(withoutSoundTags('a[sound:x.mp3] b[sound:[y]c')).toBe('a bc');
+    expect(withoutSoundTags('[sound:'.repeat(150_000))).toBe('[sound:'.repeat(150_000));
+    expect(withoutSoundTags('[sound:'.repeat(150_000) + ']x')).toBe('x');
   });
 });

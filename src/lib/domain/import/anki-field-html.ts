@@ -9,6 +9,7 @@
  * references in once the files are stored, so a field is converted once whatever its files hold.
  */
 import { decodeEntities } from './anki-html';
+import { htmlTokens } from './html-tokens';
 
 /** An image or sound a field shows, by the name Anki stores it under (or a web address). */
 export interface FieldMedia {
@@ -36,8 +37,6 @@ const LIST = '\uE001';
 /** Indents a list item's later lines: a space that trimming leaves alone. */
 const PAD = '\uE002';
 
-const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(script|style|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|\[sound:([^\]]+)\]/gi;
 const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input', 'meta', 'link', 'source', 'area', 'col', 'embed', 'track']);
 const BLOCKS = new Set([
   'div',
@@ -115,16 +114,16 @@ function parse(html: string, media: FieldMedia[], state: { dropped: boolean }): 
   const stack: Element[] = [root];
   const top = () => stack[stack.length - 1];
   let at = 0;
-  for (const match of html.matchAll(TOKEN)) {
-    if (match.index > at) top().children.push(decodeEntities(html.slice(at, match.index)));
-    at = match.index + match[0].length;
-    const token = match[0];
-    if (match[2] !== undefined) {
-      const name = decodeEntities(match[2]).trim();
+  for (const found of htmlTokens(html)) {
+    if (found.start > at) top().children.push(decodeEntities(html.slice(at, found.start)));
+    at = found.end;
+    if (found.kind === 'sound') {
+      const name = decodeEntities(found.name).trim();
       if (name) top().children.push({ media: push(media, { kind: 'sound', name, alt: '' }) });
       continue;
     }
-    if (token.startsWith('<!') || match[1]) continue;
+    if (found.kind !== 'tag') continue;
+    const token = html.slice(found.start, found.end);
     const closing = token[1] === '/';
     const tag = /^<\/?([a-z][a-z0-9-]*)/i.exec(token)![1].toLowerCase();
     if (closing) {
@@ -214,8 +213,24 @@ function marksOf(el: Element): Mark[] {
   const style = el.attrs.style ?? '';
   if (/font-weight\s*:\s*(?:bold|bolder|[6-9]00)/i.test(style)) marks.push('bold');
   if (/font-style\s*:\s*(?:italic|oblique)/i.test(style)) marks.push('italic');
-  if (/text-decoration(?:-line)?\s*:[^;]*underline/i.test(style)) marks.push('underline');
+  if (underlined(style)) marks.push('underline');
   return [...new Set(marks)];
+}
+
+/** Whether a style attribute underlines, declaration by declaration (a pattern across them backtracks). */
+function underlined(style: string): boolean {
+  return style.split(';').some((declaration) => {
+    const colon = declaration.indexOf(':');
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    return (
+      colon >= 0 &&
+      (property.endsWith('text-decoration') || property.endsWith('text-decoration-line')) &&
+      declaration
+        .slice(colon + 1)
+        .toLowerCase()
+        .includes('underline')
+    );
+  });
 }
 
 /**
@@ -228,8 +243,9 @@ function wrap(text: string, marker: string): string {
     .split(/(\n|\uE000|\uE010\d+\uE011|\uE020\d+\uE021)/)
     .map((part, i) => {
       if (i % 2 === 1 || !part.trim()) return part;
-      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
-      return `${lead}${marker}${core}${marker}${trail}`;
+      const start = part.length - part.trimStart().length;
+      const end = part.trimEnd().length;
+      return `${part.slice(0, start)}${marker}${part.slice(start, end)}${marker}${part.slice(end)}`;
     })
     .join('');
 }
@@ -259,9 +275,35 @@ function renderList(el: Element, ctx: Context): string {
   return `${BLOCK}${lines.join('\n')}${BLOCK}`;
 }
 
-/** Block marks as single line breaks, with no spaces around them. */
+/**
+ * Block marks as single line breaks, with no spaces around them: each run of marks and the white
+ * space after it, with the spaces and tabs before it, makes one line break. Line breaks at either
+ * end go.
+ */
 function collapseBlocks(text: string): string {
-  return text.replace(/[ \t]*\uE000[\s\uE000]*/g, '\n').replace(/^\n+|\n+$/g, '');
+  const parts = text.split(BLOCK);
+  let out = withoutTrailingBlanks(parts[0]);
+  let broken = false;
+  for (let i = 1; i < parts.length; i++) {
+    const rest = parts[i].trimStart();
+    broken = true;
+    if (!rest) continue;
+    out += `\n${i < parts.length - 1 ? withoutTrailingBlanks(rest) : rest}`;
+    broken = false;
+  }
+  if (broken) out += '\n';
+  let start = 0;
+  let end = out.length;
+  while (start < end && out[start] === '\n') start++;
+  while (end > start && out[end - 1] === '\n') end--;
+  return out.slice(start, end);
+}
+
+/** The text without the spaces and tabs at its end. */
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
 
 function finish(raw: string): string {
@@ -294,6 +336,20 @@ export function escapeText(text: string): string {
       .replace(/\+(?=\+)/g, '\\+')
       .replace(/~(?=~~)/g, '\\~')
   );
+}
+
+/** The text without Anki's `[sound:name]` tags. */
+export function withoutSoundTags(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let at = text.indexOf('[sound:'); at >= 0; at = text.indexOf('[sound:', last)) {
+    const close = text.indexOf(']', at + 7);
+    // Without a `]` here there is none further on either.
+    if (close < 0) break;
+    out += text.slice(last, at);
+    last = close + 1;
+  }
+  return out + text.slice(last);
 }
 
 function escapeLabel(text: string): string {

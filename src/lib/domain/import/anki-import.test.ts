@@ -1,6 +1,7 @@
+import { plainText } from '../plain-text';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
-import { deckOf, problemsOf, sides, where } from './test-helpers';
+import { deckOf, problemsOf, sides, skippedOf, where } from './test-helpers';
 
 const anki = (text: string, fileName = 'notes.txt') => parseImport({ text, fileName });
 
@@ -34,19 +35,30 @@ describe("Anki's Notes in Plain Text", () => {
     ]);
   });
 
-  it('with #html:true turns fields into plain text: <br> to new lines, entities decoded, other tags dropped', () => {
+  it('with #html:true keeps formatting as card text: bold, italics, underline, lists, links, line breaks', () => {
     const text =
       '#separator:tab\n#html:true\n' +
       'Caf&eacute; &amp; <b>th&eacute;</b>\tline 1<br>line 2<div>line 3</div><img src="x.png">\n' +
-      '<script>alert(1)</script>&lt;b&gt;\t<a href="x" title="a>b">link</a>&nbsp;&#x41;&#66;&Omega;\n';
-    expect(sides(deckOf(anki(text)))).toEqual([
-      ['Café & thé', 'line 1\nline 2\nline 3'],
-      ['<b>', 'link AB' + 'Ω']
+      '<script>alert(1)</script>&lt;b&gt;\t<a href="x" title="a>b">link</a>&nbsp;&#x41;&#66;&Omega;\n' +
+      '<i>Three</i> <u>capitals</u>, <a href="https://example.org/eu">see</a>\t<ul><li>Paris</li><li><b>Rome</b></li></ul>\n' +
+      '5*3 = 15 and snake_case\t<ol><li>one</li><li>two</li></ol>\n';
+    const result = anki(text);
+    expect(sides(deckOf(result))).toEqual([
+      ['Café & **thé**', 'line 1\nline 2\nline 3'],
+      ['\\<b>', 'link AB' + 'Ω'],
+      ['*Three* ++capitals++, [see](https://example.org/eu)', '- Paris\n- **Rome**'],
+      ['5\\*3 = 15 and snake_case', '1. one\n2. two']
+    ]);
+    // Escaped characters are shown as written.
+    expect(plainText('\\<b>')).toBe('<b>');
+    expect(result.warnings.map(where)).toEqual([
+      '1:1 Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported; to bring them too, export an Anki Deck Package (.apkg) and import that.'
     ]);
   });
 
-  it('with #html:false keeps the text as written', () => {
-    expect(sides(deckOf(anki('#html:false\n<b>France</b>\tA &amp; B\n')))).toEqual([['<b>France</b>', 'A &amp; B']]);
+  it('with #html:false keeps the text as written: nothing in it is formatting', () => {
+    const [[front, back]] = sides(deckOf(anki('#html:false\n<b>France</b>\t"A &amp; *B*\n- C"\n')));
+    expect([plainText(front), plainText(back)]).toEqual(['<b>France</b>', 'A &amp; *B*\n- C']);
   });
 
   it('skips the guid, note type and deck columns and reads space-separated tags', () => {
@@ -94,13 +106,15 @@ describe("Anki's Notes in Plain Text", () => {
 
   it('skips comment lines, also between notes, and keeps line numbers right', () => {
     const result = anki('#separator:tab\n# a comment\nFrance\tParis\n#another\nPeru\t\n');
-    expect(problemsOf(result)).toEqual(['5:6 The back (column 2) is empty.']);
+    expect(sides(deckOf(result))).toEqual([['France', 'Paris']]);
+    expect(skippedOf(result)).toEqual(['5:6 The back (column 2) is empty.']);
   });
 
-  it('explains that cloze notes are not imported', () => {
-    expect(problemsOf(anki('#separator:tab\n{{c1::Paris}} is in France\t\n'))[0]).toMatch(
-      /^2:\d+ The back \(column 2\) is empty\. This looks like an Anki cloze note/
-    );
+  it('reads a cloze note as a cloze card, even without a note type column', () => {
+    const deck = deckOf(anki('#separator:tab\n{{c1::Paris}} is in {{c2::France::a country}}\t\n'));
+    expect(deck.cards).toEqual([
+      { id: expect.any(String), type: 'cloze', text: '{{Paris}} is in {{France::a country}}' }
+    ]);
   });
 
   it('names the note with only one field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
-import { deckOf, problemsOf, sides, where } from './test-helpers';
+import { deckOf, problemsOf, sides, skippedOf, where } from './test-helpers';
 
 const csv = (text: string, fileName = 'deck.csv') => parseImport({ text, fileName });
 
@@ -75,9 +75,10 @@ describe('CSV and TSV import', () => {
     );
   });
 
-  it('skips blank lines and keeps line numbers right', () => {
+  it('skips blank lines and keeps line numbers right; a line that cannot be a card is left out, the rest imports', () => {
     const result = csv('\nFrance,Paris\n\n  \n,,\nPeru\n');
-    expect(problemsOf(result)).toEqual([
+    expect(sides(deckOf(result))).toEqual([['France', 'Paris']]);
+    expect(skippedOf(result)).toEqual([
       '6:1 This line has only one column; a card needs a front and a back separated by a comma.'
     ]);
   });
@@ -100,9 +101,10 @@ describe('CSV and TSV import', () => {
     ]);
   });
 
-  it('lists every problem at once, in line order', () => {
-    const problems = problemsOf(csv('a\nb,\nc,d\n,e\nf'));
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['1:1', '2:3', '4:1', '5:1']);
+  it('lists every row left out at once, in line order, and imports the good one', () => {
+    const result = csv('a\nb,\nc,d\n,e\nf');
+    expect(sides(deckOf(result))).toEqual([['c', 'd']]);
+    expect(skippedOf(result).map((p) => p.split(' ')[0])).toEqual(['1:1', '2:3', '4:1', '5:1']);
   });
 
   it('trims spaces around fields and drops empty and repeated tags', () => {

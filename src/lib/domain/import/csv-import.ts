@@ -38,7 +38,7 @@ export function readCsv(
   for (const row of rows) {
     const { cells, cellAt } = row;
     if (cells.length < 2) {
-      report.problem(row.at, { code: 'one-column', delimiter });
+      report.skip(row.at, { code: 'one-column', delimiter });
       continue;
     }
     const unnamed = cells.findIndex((c, i) => i >= named && c.trim());

@@ -36,13 +36,14 @@ describe('docs/examples', () => {
     expect(deckOf(result).cards).toEqual(deckOf(parseImport({ text: csv, fileName: 'capitals.csv' })).cards);
   });
 
-  it('capitals-anki.txt: guid, note type and deck columns skipped, HTML turned into text', () => {
+  it('capitals-anki.txt: guid, note type and deck columns skipped, HTML formatting kept as card text', () => {
     const result = parseImport({ text: anki, fileName: 'capitals-anki.txt' });
     const deck = deckOf(result);
     expect(result.format).toBe('anki-text');
     expect(deck.title).toBe('Capitals');
     expect(sides(deck)).toEqual([
-      ...CAPITALS.slice(0, 4),
+      ...CAPITALS.slice(0, 3),
+      ['Capital of Australia', '**Canberra**'],
       ['Capital of Bolivia, seat of government', 'La Paz\n(Sucre is the constitutional capital)'],
       ["Capital of Côte d'Ivoire", 'Yamoussoukro']
     ]);

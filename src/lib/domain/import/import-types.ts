@@ -48,12 +48,16 @@ export interface DeckNaming {
   importedFrom: (source: string | null) => string;
 }
 
-/** Either `deck` with no problems, or problems and no deck; warnings may come with either. */
+/**
+ * Either `deck` with no problems, or problems and no deck; warnings may come with either. `skipped`:
+ * rows of a table-like file that cannot be imported, left out of `deck`, each with why.
+ */
 export interface ImportResult {
   format: ImportFormat;
   deck?: Deck;
   problems: DeckProblem[];
   warnings: DeckProblem[];
+  skipped?: DeckProblem[];
 }
 
 export const IMPORT_LIMITS = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deckSchema } from '../deck.schema';
 import { IMPORT_LIMITS, parseImport, type ImportInput } from './index';
-import { deckOf, naming, problemsOf, sides, where } from './test-helpers';
+import { deckOf, naming, problemsOf, sides, skippedOf, where } from './test-helpers';
 
 const rows = (n: number, row = (i: number) => `Front number ${i},Back ${i},tag${i % 10}`) =>
   Array.from({ length: n }, (_, i) => row(i)).join('\n');
@@ -52,7 +52,8 @@ describe('parseImport: files that cannot be read', () => {
 
   it('refuses a field over 10,000 characters and says so', () => {
     const result = parseImport({ text: `France,Paris\nPeru,${'x'.repeat(100_000)}\n`, fileName: 'x.csv' });
-    expect(problemsOf(result)).toEqual([
+    expect(sides(deckOf(result))).toEqual([['France', 'Paris']]);
+    expect(skippedOf(result)).toEqual([
       '2:6 The back (column 2) is 100,000 characters long; the limit is 10,000 characters. Shorten it or split it into several cards.'
     ]);
   });
@@ -78,8 +79,8 @@ describe('parseImport: text clean-up', () => {
       ['a', 'b'],
       ['c\nd', 'e']
     ]);
-    expect(problemsOf(parseImport({ text: 'a,b\r\nc\r\n', fileName: 'x.csv' }))[0]).toMatch(/^2:1 /);
-    expect(problemsOf(parseImport({ text: 'a,b\rc\r', fileName: 'x.csv' }))[0]).toMatch(/^2:1 /);
+    expect(skippedOf(parseImport({ text: 'a,b\r\nc\r\n', fileName: 'x.csv' }))[0]).toMatch(/^2:1 /);
+    expect(skippedOf(parseImport({ text: 'a,b\rc\r', fileName: 'x.csv' }))[0]).toMatch(/^2:1 /);
   });
 
   it('warns where characters could not be decoded', () => {

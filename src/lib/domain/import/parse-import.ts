@@ -49,9 +49,9 @@ export function parseImport(input: ImportInput, onProgress?: (fraction: number) 
     const deck = read(format, text, input, report, progress);
     onProgress?.(1);
 
-    const { problems, warnings } = report.finish();
+    const { problems, warnings, skipped } = report.finish();
     if (problems.length) return { format, problems, warnings };
-    if (deck) return { format, deck, problems, warnings };
+    if (deck) return { format, deck, problems, warnings, skipped };
     return { format, problems: [{ path, line: 1, col: 1, problem: { code: 'nothing-read' } }], warnings };
   } catch (e) {
     const problem: ImportProblem = { code: 'crashed', detail: e instanceof Error ? e.message : String(e) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
-import { deckOf, naming, problemsOf, sides, where } from './test-helpers';
+import { deckOf, naming, problemsOf, sides, skippedOf, where } from './test-helpers';
 
 describe("Quizlet's export", () => {
   it('reads a tab between term and definition and a card per line, as pasted', () => {
@@ -49,7 +49,8 @@ describe("Quizlet's export", () => {
 
   it('reports a card without the separator at its line and column', () => {
     const result = parseImport({ text: 'France-Paris;\n  Peru Lima;Kenya-', termSeparator: '-', cardSeparator: ';' });
-    expect(problemsOf(result)).toEqual([
+    expect(sides(deckOf(result))).toEqual([['France', 'Paris']]);
+    expect(skippedOf(result)).toEqual([
       '2:3 No "-" between the term and the definition; every card needs both.',
       '2:19 The definition is empty.'
     ]);

@@ -38,7 +38,7 @@ export function readQuizlet(
     const at = pos + (card.length - card.trimStart().length);
     if (card.trim()) {
       const split = card.indexOf(termSeparator);
-      if (split === -1) report.problem(at, { code: 'no-separator', separator: termSeparator });
+      if (split === -1) report.skip(at, { code: 'no-separator', separator: termSeparator });
       else {
         const back = card.slice(split + termSeparator.length);
         const backAt = pos + split + termSeparator.length + (back.length - back.trimStart().length);

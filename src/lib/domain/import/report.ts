@@ -6,6 +6,8 @@ import type { LineIndex } from './line-index';
 export class Report {
   readonly problems: DeckProblem[] = [];
   readonly warnings: DeckProblem[] = [];
+  /** Rows left out of the deck, each with why; the rest of the file imports. */
+  readonly skipped: DeckProblem[] = [];
   private readonly once = new Set<string>();
 
   constructor(
@@ -23,6 +25,11 @@ export class Report {
     this.warnings.push({ path: this.path, ...this.lines.at(offset), problem });
   }
 
+  /** A row that cannot be imported, at `offset`: it is left out and the other rows import. */
+  skip(offset: number, problem: Problem): void {
+    this.skipped.push({ path: this.path, ...this.lines.at(offset), problem });
+  }
+
   /** A warning given once per file however often it applies, at its first place. */
   warnOnce(offset: number, problem: Problem): void {
     const key = JSON.stringify(problem);
@@ -32,12 +39,16 @@ export class Report {
   }
 
   /** Problems and warnings in text order, each list cut to `IMPORT_LIMITS.maxListed` plus a summary. */
-  finish(): { problems: DeckProblem[]; warnings: DeckProblem[] } {
-    return { problems: capped(this.problems, 'problem'), warnings: capped(this.warnings, 'warning') };
+  finish(): { problems: DeckProblem[]; warnings: DeckProblem[]; skipped: DeckProblem[] } {
+    return {
+      problems: capped(this.problems, 'problem'),
+      warnings: capped(this.warnings, 'warning'),
+      skipped: capped(this.skipped, 'skipped')
+    };
   }
 }
 
-function capped(list: DeckProblem[], of: 'problem' | 'warning'): DeckProblem[] {
+function capped(list: DeckProblem[], of: 'problem' | 'warning' | 'skipped'): DeckProblem[] {
   const sorted = [...list].sort((a, b) => a.line - b.line || a.col - b.col);
   const max = IMPORT_LIMITS.maxListed;
   if (sorted.length <= max) return sorted;

@@ -21,6 +21,13 @@ export function problemsOf(result: ImportResult): string[] {
   return result.problems.map(where);
 }
 
+/** "line:col why" of each row a result left out while importing the rest. */
+export function skippedOf(result: ImportResult): string[] {
+  expect(result.problems).toEqual([]);
+  expect(result.deck).toBeDefined();
+  return (result.skipped ?? []).map(where);
+}
+
 export function where(p: DeckProblem): string {
   return `${p.line}:${p.col} ${t.problems.words(p.problem)}`;
 }

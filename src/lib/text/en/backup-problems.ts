@@ -46,8 +46,14 @@ function issue(i: BackupIssue): string {
 export const backupProblems = {
   words(p: BackupProblem): string {
     switch (p.code) {
+      case 'not-text':
+        return 'This file is not a Factdeck backup: it is not a text file. Choose the .json file that “Download backup” saved.';
+      case 'empty-file':
+        return 'This file is empty: it is not a Factdeck backup.';
       case 'not-json':
-        return `This file is not a Factdeck backup: it is not valid JSON (${p.detail}).`;
+        return p.error.code === 'ends-early'
+          ? `This backup is cut short: it ends at line ${p.line} before it is complete. It may not have finished downloading or copying; download or copy it again.`
+          : `This file is not a Factdeck backup: its text is not JSON (line ${p.line}, column ${p.column}).`;
       case 'not-backup':
         return `This file is not a Factdeck backup: it has no "format": "${p.format}".`;
       case 'newer-format':

@@ -15,6 +15,7 @@ export const home = {
   noDecksBuild: ', or add a deck file to',
   noDecksRebuild: 'and rebuild.',
   importDeck: 'Import a deck',
+  newDeck: 'New deck',
   importedMarker: 'Imported',
   due: 'due',
   new: 'new',

@@ -37,6 +37,8 @@ const importing = {
   cardSeparator: 'Between cards',
   tab: 'tab',
   newLine: 'new line',
+  separatorsHelp:
+    'If you chose your own separators when exporting from Quizlet, type them here; write a tab as \\t and a new line as \\n.',
   preview: 'Preview',
   previewHeading: 'Preview',
   reading: 'Reading the file',
@@ -59,6 +61,25 @@ const importing = {
   notes: (n: number) => `${plural(n, 'note')} on how the file was read`,
   empty: 'Choose a file or paste cards to see them here before anything is saved.',
   import: 'Import',
+  /** The Import button when some rows cannot be imported. */
+  importLeavingOut: (cards: number, rows: number) =>
+    `Import ${plural(cards, 'card')}, leaving out ${plural(rows, 'row')}`,
+  skipped: (rows: number) =>
+    `${plural(rows, 'row')} cannot be imported and ${rows === 1 ? 'is' : 'are'} left out; the other cards import:`,
+  sameTitle: (title: string) =>
+    `Another deck on this device is called “${title}”. Give this one another title to tell them apart.`,
+  /** An Anki package's deck titles come from Anki, so they are changed there. */
+  sameTitleInPackage: (title: string) =>
+    `Another deck on this device is called “${title}”. To tell them apart, rename the deck in Anki and export it again, or import it as it is.`,
+  cardTypes: {
+    basic: 'Basic',
+    reverse: 'Both ways',
+    cloze: 'Cloze',
+    typed: 'Typed answer',
+    choice: 'Multiple choice',
+    truefalse: 'True or false'
+  },
+  tagsLabel: 'Tags:',
   tooLarge: (name: string, megabytes: string) =>
     `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
   pasteTooLarge: (megabytes: string) =>

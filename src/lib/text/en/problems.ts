@@ -81,6 +81,8 @@ function expectation(e: Expectation): string {
       return 'must list at least two options';
     case 'card-list':
       return 'must hold at least one card';
+    case 'answer-sort':
+      return 'must be a word or two, like "person", "job title" or "city"';
     case 'source':
       return 'must be a source id (like "bbc-2020-report") or a source with its fields';
   }
@@ -354,7 +356,7 @@ function words(p: Problem): string {
       );
     case 'more':
       return (
-        `…and ${count(p.count)} more ${p.of}${p.count === 1 ? '' : 's'} from here on, not listed.` +
+        `…and ${count(p.count)} more ${p.of === 'skipped' ? `row${p.count === 1 ? '' : 's'} left out` : `${p.of}${p.count === 1 ? '' : 's'}`} from here on, not listed.` +
         (p.of === 'problem' ? ' Fix the ones above and import the file again to see the rest.' : '')
       );
     case 'delimiter':
@@ -401,12 +403,22 @@ function words(p: Problem): string {
     case 'same-front':
       return `Same ${side(p.side)} as the card on line ${p.line}; both cards are kept.`;
     case 'empty-side':
-      return `The ${side(p.side)} is empty.${p.ankiCloze ? ' This looks like an Anki cloze note; only Basic notes can be imported.' : ''}`;
+      return `The ${side(p.side)} is empty.${p.ankiCloze ? ' This looks like an Anki cloze note: export with "Include notetype name" so it imports as a cloze card.' : ''}`;
     case 'side-too-long':
       return (
         `The ${side(p.side)} is ${count(p.length)} characters long; the limit is ${count(p.limit)} characters. ` +
         'Shorten it or split it into several cards.'
       );
+    case 'anki-note-type':
+      return `An Anki "${p.noteType}" note cannot be a Factdeck card.`;
+    case 'anki-cloze':
+      return `This cloze note's deletions cannot be read: ${CLOZE[p.error]}.`;
+    case 'cloze-grouped':
+      return 'Some cloze notes use the same number twice ({{c1::…}} … {{c1::…}}): Anki hides those together, Factdeck asks each on its own.';
+    case 'cloze-nested':
+      return 'Some cloze notes have a deletion inside another ({{c1::… {{c2::…}} …}}): the inner one is asked as part of the outer.';
+    case 'anki-media':
+      return 'Pictures and sounds are not imported: they stay in Anki’s media folder. The text of those cards is imported; to bring them too, export an Anki Deck Package (.apkg) and import that.';
     case 'deck-field':
       return `The deck's "${p.field}" ${schemaIssue(p.issue)}.`;
     case 'card-field':

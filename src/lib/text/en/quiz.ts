@@ -1,5 +1,6 @@
 /** The quiz page. */
 import { answers } from './card';
+import { plural } from './plural';
 import type { FailedWrite } from './common';
 
 export const quiz = {
@@ -8,7 +9,7 @@ export const quiz = {
   intro: 'Test yourself now. Quizzes do not change when cards are due for study.',
   progress: 'Quiz progress',
   questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
-  short: (total: number) => ` (this deck has enough cards for ${total} questions)`,
+  short: (total: number) => ` (this deck has enough cards for ${plural(total, 'question')})`,
   question: (n: number) => `Question ${n}`,
   keysHint: 'Keys: 1–4 pick an answer, Enter submits or continues.',
   count: 'Number of questions',
@@ -24,15 +25,16 @@ export const quiz = {
   missedNone: '(you missed none)',
   start: 'Start quiz',
   history: 'Your attempts',
-  attempt: (when: string, correct: number, total: number, percent: number) =>
-    `${when}: ${correct} of ${total} (${percent}%)`,
+  attempt: (when: string, correct: number, total: number, percent: number, onlyMissed = false) =>
+    `${when}: ${correct} of ${total} (${percent}%)${onlyMissed ? ', cards you had missed' : ''}`,
   options: 'Options',
   trueOrFalse: 'True or false',
   answerGiven: 'Answer given:',
   yourAnswer: 'Your answer',
   submit: 'Submit',
   matchPrompt: 'Match each prompt with its answer.',
-  matchHelp: 'Choose a prompt, then its answer. Choose a matched prompt again to undo it.',
+  matchHelp:
+    'Choose a prompt, then its answer (or an answer, then its prompt). Choose a matched prompt again to undo it.',
   prompts: 'Prompts',
   answers: 'Answers',
   rightIs: 'Right:',
@@ -41,13 +43,17 @@ export const quiz = {
   right: 'Right!',
   notQuite: 'Not quite.',
   rightAnswer: 'Right answer:',
+  /** After a rightly answered "False": what the statement should have said. */
+  trueAnswer: 'The answer is',
+  pairMatched: '✓ matched:',
+  pairMissed: '✗ missed:',
   continue: 'Continue',
   seeResults: 'See results',
   results: 'Results',
   score: (correct: number, total: number, percent: number, took: string) =>
     `${correct} of ${total} right (${percent}%) in ${took}.`,
-  seconds: (s: number) => `${s} seconds`,
-  minutes: (m: number) => `${m} minutes`,
+  seconds: (s: number) => plural(s, 'second'),
+  minutes: (m: number) => plural(m, 'minute'),
   retryMissed: 'Retry missed',
   newQuiz: 'New quiz',
   everyQuestion: 'Every question',

@@ -10,11 +10,17 @@ export const settings = {
   themeHelp: "System follows your device's light or dark setting.",
   swipe: 'Swipe to grade',
   swipeHelp: 'On a touch screen, once the answer shows, swipe the card left for Again or right for Good.',
+  readAnswerAloud: 'Read the answer when shown',
+  readAnswerAloudHelp:
+    "Studying, the answer is read aloud in the deck's language as soon as it shows. The speaker buttons on a card read it any time.",
   saveFailed: (reason: string) => `This could not be saved: ${reason}`,
   schedulingHeading: 'Scheduling',
   retention: 'Desired retention',
   retentionHelp: (min: number, max: number, fallback: number) =>
     `How likely you want to be to remember a card when it comes back, from ${min} to ${max}. Higher means more reviews. Default ${fallback}.`,
+  burySiblings: 'Bury siblings',
+  burySiblingsHelp:
+    'Once one side of a reverse card, or one blank of a cloze card, is studied, the others wait until the next day, so the answer you just saw does not come straight back.',
   limitsEvery: 'Daily limits for every deck',
   newPerDay: 'New cards per day',
   reviewsPerDay: 'Reviews per day',
@@ -97,14 +103,15 @@ export const settings = {
   snapshots: {
     heading: 'Snapshots',
     intro: (kept: number) =>
-      `Before a storage upgrade, an import, a restore, a reset or a repair, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
+      `Before a storage upgrade, an import, a restore, a reset, a repair or deleting a card, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
     /** Why a snapshot was taken, by its reason. */
     reasons: {
       migration: 'Before a storage upgrade',
       import: 'Before importing a deck',
       restore: 'Before a restore',
       reset: 'Before resetting all progress',
-      repair: 'Before repairing data'
+      repair: 'Before repairing data',
+      edit: 'Before deleting a card'
     },
     holds: (reviews: number, cards: number, quizAttempts: number, decks: number) =>
       [
@@ -117,6 +124,11 @@ export const settings = {
     confirmLabel: 'Restore this snapshot',
     confirm: 'Replace everything on this device with this snapshot?',
     restore: 'Restore',
+    /**
+     * Each snapshot's Restore button, told apart for a screen reader even when two were taken in the
+     * same minute: "Restore snapshot 2: Before importing a deck, 5 December, 10:00".
+     */
+    restoreOne: (n: number, reason: string, when: string) => `Restore snapshot ${n}: ${reason}, ${when}`,
     restored: (when: string) => `Everything is back as it was ${when}.`,
     gone: 'This snapshot no longer exists.',
     newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.',
@@ -128,13 +140,13 @@ export const settings = {
   reset: {
     heading: 'Start over',
     intro:
-      "Forgets every card's progress, every review and every quiz result on this device. Imported decks and settings are kept.",
+      "Forgets every card's progress, every review and every quiz result on this device; suspended cards come back too, as new. Imported decks and settings are kept.",
     button: 'Reset all progress',
     confirm: 'Reset all progress on this device? Download a backup first if you might want it back on another device.',
     downloadFirst: 'Download backup first',
     yes: 'Yes, reset all progress',
     downloaded: (name: string) => `Downloaded ${name}.`,
-    done: 'All progress was reset. A snapshot of it is listed below if you change your mind.',
+    done: 'All progress was reset, suspended cards included. If you change your mind, restore the snapshot taken just before, under “Snapshots” above.',
     failed: {
       full: 'nothing was changed (the snapshot taken first needs space too)',
       other: (reason: string) => `Nothing was changed: ${reason}`

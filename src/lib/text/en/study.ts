@@ -8,6 +8,21 @@ export const study = {
   loadFailed: (reason: string) => `Your progress could not be read: ${reason}`,
   progress: 'Session progress',
   counts: (learning: number, review: number, fresh: number) => `${learning} learning · ${review} due · ${fresh} new`,
+  /** What a reverse card's side asks for, above it: "Recall the job title." */
+  recall: (what: string | null) => (what ? `Recall the ${what}.` : 'Recall the other side.'),
+  /** Words for the sorts an answer can have (`answer-sort.ts`); other sorts are the teacher's own word. */
+  sortNames: {
+    title: 'job title',
+    organisation: 'organisation',
+    person: 'person',
+    place: 'place',
+    city: 'city',
+    country: 'country',
+    date: 'date',
+    number: 'number',
+    reason: 'reason',
+    definition: 'meaning'
+  } as Record<string, string>,
   changed: 'Changed since you last studied it.',
   swipeHint: 'Swipe left for Again, right for Good.',
   showAnswer: 'Show answer',
@@ -42,7 +57,39 @@ export const study = {
   alsoAccepted: 'Also accepted:',
   complete: 'Session complete',
   nothingToStudy: 'Nothing to study right now',
-  reviewed: (cards: number, minutes: number) =>
-    `You reviewed ${plural(cards, 'card')} in about ${plural(minutes, 'minute')}.`,
+  /** `ms`: how long the session took. Under a minute in seconds, then in whole minutes. */
+  reviewed: (cards: number, ms: number) => {
+    const seconds = Math.max(1, Math.round(ms / 1000));
+    const took = seconds < 60 ? plural(seconds, 'second') : `about ${plural(Math.round(seconds / 60), 'minute')}`;
+    return `You reviewed ${plural(cards, 'card')} in ${took}.`;
+  },
   upToDate: 'You are up to date with this deck.'
+};
+
+/** The "Study what is due" shortcut (`/study`). */
+export const studyDue = {
+  title: 'Study what is due',
+  finding: 'Finding the deck with the most cards due…',
+  nothing: 'Nothing is due in any deck right now, and no new cards are left for today.',
+  allDecks: 'All decks',
+  failed: (reason: string) => `Your decks could not be read: ${reason}`
+};
+
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The speaker buttons on a study card. */
+export const readAloud = {
+  question: 'Read the question aloud',
+  answer: 'Read the answer aloud',
+  /** Said in place of the gap a cloze card asks for. */
+  blank: 'blank',
+  noSpeech: 'This browser cannot read aloud.',
+  noVoice: (tag: string) =>
+    `This device has no voice for ${languageName(tag)} (${tag}), so nothing was read aloud. Voices are added in the system's speech or language settings.`
 };

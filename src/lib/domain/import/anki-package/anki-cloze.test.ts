@@ -38,4 +38,11 @@ describe('Anki cloze fields as Factdeck cloze text', () => {
     expect(field.media.map((m) => m.name)).toEqual(['a.png', 'b.png']);
     expect(field.text).toBe('\uE0100\uE011 is {{\uE0101\uE011}}');
   });
+
+  it('puts a deletion on one line, however much white space its lines hold', () => {
+    expect(convertClozeField('{{c1::one<br> <br>two<div>three</div>}}').text).toBe('{{one two three}}');
+    // An em space is white space a browser does not collapse.
+    const em = '\u2003'.repeat(300_000);
+    expect(convertClozeField(`{{c1::a<br>b${em}c}}`).text).toBe(`{{a b${em}c}}`);
+  });
 });

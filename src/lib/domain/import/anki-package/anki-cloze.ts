@@ -92,8 +92,18 @@ export function convertClozeField(html: string): ClozeField {
     const offset = media.length;
     media.push(...answer.media);
     const body = answer.text.replace(/\uE010(\d+)\uE011/g, (_m, k: string) => `\uE010${Number(k) + offset}\uE011`);
-    const flat = body.replace(/\s*\n\s*/g, ' ').trim() || '…';
+    const flat = oneLine(body).trim() || '…';
     return deletion.hint ? `{{${flat}::${deletion.hint}}}` : `{{${flat}}}`;
   });
   return { text, media, droppedFormatting: dropped, ordinals: deletions.map((d) => d.ordinals), nested };
+}
+
+/** The text on one line: each run of white space that holds a line break becomes one space. */
+function oneLine(text: string): string {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return lines
+    .map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim()))
+    .filter((line, i) => line || i === 0 || i === last)
+    .join(' ');
 }

@@ -9,7 +9,7 @@ import { parseCloze } from '../../cloze';
 import type { Card, Deck } from '../../deck.schema';
 import { plainText } from '../../plain-text';
 import { htmlToText } from '../anki-html';
-import { htmlToCardText, placeMedia, type CardText, type FieldMedia } from '../anki-field-html';
+import { htmlToCardText, placeMedia, withoutSoundTags, type CardText, type FieldMedia } from '../anki-field-html';
 import { hash53, slugify, titleFromFileName } from '../card-ids';
 import { IMPORT_LIMITS, type DeckNaming } from '../import-types';
 import { convertClozeField } from './anki-cloze';
@@ -95,7 +95,7 @@ export function readNotes(collection: AnkiCollection): ReadNotes {
         ...base,
         type: 'typed',
         front: convert(mapping.front),
-        answer: htmlToText(field(mapping.answer).replace(/\[sound:[^\]]*\]/g, '')),
+        answer: htmlToText(withoutSoundTags(field(mapping.answer))),
         items: new Map([[0, ['']]])
       };
     } else {

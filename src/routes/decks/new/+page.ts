@@ -1,0 +1,4 @@
+import { loadDeckIndex } from '$lib/decks';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch }) => ({ builtInIds: (await loadDeckIndex(fetch)).map((d) => d.id) });
