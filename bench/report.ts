@@ -164,6 +164,18 @@ export function figures(r: BenchResults): Figure[] {
       summary: summarize(s.statsPage)
     },
     {
+      id: 'restore-check',
+      figure: `Restore: reading and checking a backup of ${s.restore.reviews.toLocaleString('en')} reviews (${s.restore.megabytes.toFixed(0)} MB; in a worker on the Settings page)`,
+      unit: 'ms',
+      summary: summarize([s.restore.parse])
+    },
+    {
+      id: 'restore-write',
+      figure: '… writing it, "Replace everything" (`restoreBackup`: snapshot, then every table, one transaction)',
+      unit: 'ms',
+      summary: summarize([s.restore.restore])
+    },
+    {
       id: 'deck-compile',
       figure: `Deck compile: ${r.compile.cards.toLocaleString('en')} generated cards in Node`,
       unit: 'ms',

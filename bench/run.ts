@@ -446,7 +446,11 @@ async function measureSeeded(base: string) {
     const gradeOnly = await page.evaluate((n) => window.factdeckBench.gradeOnly(n, 60), N.parts);
     const rebuild = await page.evaluate((n) => window.factdeckBench.rebuildOnly(n), N.parts);
 
+    log('restoring a backup of all 200,000 reviews ("Replace everything")');
+    const restore = await page.evaluate((at) => window.factdeckBench.restoreEverything(at), now);
+
     Object.assign(out, {
+      restore,
       baseline,
       keyFloor,
       keyFloorStudy,
@@ -478,6 +482,7 @@ async function measureSeeded(base: string) {
       gradeOnly: number[];
       rebuild: { session: number[]; full: number[] };
       seed: { mix: Record<string, number>; counts: Record<string, number>; seconds: number };
+      restore: Awaited<ReturnType<FactdeckBench['restoreEverything']>>;
     };
   } finally {
     await close();

@@ -6,15 +6,18 @@
 import {
   beginJoin,
   db,
+  exportBackup,
   FactdeckDB,
   gradeCard,
   mergeOwnData,
   pendingCount,
   rebuildForJoin,
+  restoreBackup,
   saveImportedDeck,
   statsRecords,
   storeJoinBatch
 } from '$lib/db';
+import { parseBackupText } from '$lib/domain/backup-parse';
 import { Scheduler, studyItems, type CardProgress, type Deck } from '$lib/domain';
 import { parseImport } from '$lib/domain/import';
 import { loadAllDecks } from '$lib/state/all-decks';
@@ -219,6 +222,20 @@ const api = {
       await db.reviewLogs.bulkPut(logs);
     });
     return { states: states.length, logs: logs.length };
+  },
+
+  /**
+   * A backup of everything stored (the seeded 200,000 reviews) made, then restored with "Replace
+   * everything": reading and checking the file (`parseBackupText`, which the Settings page runs in its
+   * worker) and the one transaction that writes it (`restoreBackup`), each timed.
+   */
+  async restoreEverything(
+    now: number
+  ): Promise<{ megabytes: number; reviews: number; parse: number; restore: number }> {
+    const text = JSON.stringify(await exportBackup('bench', new Date(now)));
+    const [parse, file] = await time(() => parseBackupText(text));
+    const [restore] = await time(() => restoreBackup(file, 'replace', new Date(now), new Set()));
+    return { megabytes: text.length / 1e6, reviews: file.data.reviewLogs.length, parse, restore };
   },
 
   async counts(): Promise<{ cardStates: number; reviewLogs: number; decks: number }> {

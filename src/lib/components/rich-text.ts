@@ -126,6 +126,11 @@ async function load(): Promise<Render> {
     } else if (node.tagName === 'IMG') {
       const src = node.getAttribute('src');
       if (src !== null && !SAFE_SRC.test(src)) node.removeAttribute('src');
+      // Another site's image is fetched only once the learner allows its host (remote-images.svelte.ts).
+      else if (src !== null && /^https:/i.test(src)) {
+        node.removeAttribute('src');
+        node.setAttribute('data-remote', src);
+      }
       node.setAttribute('referrerpolicy', 'no-referrer');
       node.setAttribute('loading', 'lazy');
     }

@@ -15,6 +15,7 @@ import {
   type BackupDiff,
   type BackupFile
 } from '$lib/domain';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
 import { resetAllAsRecords, restoreAsRecords } from './sync-changes';
@@ -28,7 +29,7 @@ export type RestoreMode = 'replace' | 'merge';
 const LAST_BACKUP = DEVICE_SETTING_KEYS.lastBackupAt;
 const PREFERENCES = 'preferences';
 
-/** Every table a restore or reset may touch, snapshots and sync included. */
+/** Every table a restore or reset may touch, snapshots, sync and data versions included. */
 const allTables = () => [...syncTables(), db.snapshots, db.snapshotData];
 
 /** Every data table, read in one transaction so the copy is consistent. */
@@ -66,7 +67,9 @@ export function restoreBackup(
   file: BackupFile,
   mode: RestoreMode,
   now: Date,
-  builtInIds: ReadonlySet<string>
+  builtInIds: ReadonlySet<string>,
+  /** The share of rows written so far, 0..1. */
+  onProgress?: (fraction: number) => void
 ): Promise<BackupData> {
   return db.transaction('rw', allTables(), async () => {
     await takeSnapshot(db, 'restore', now.getTime());
@@ -74,6 +77,7 @@ export function restoreBackup(
     const account = await recordingNow();
     if (account) {
       await restoreAsRecords(account, data, mode, now);
+      await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
       return readTables(db);
     }
     const here = await readTables(db);
@@ -93,7 +97,8 @@ export function restoreBackup(
         settings: [...data.settings.filter((s) => s.key !== LAST_BACKUP), { key: LAST_BACKUP, value: lastBackupAt }]
       };
     }
-    await replaceTables(db, data);
+    await replaceTables(db, data, onProgress);
+    await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
     return data;
   });
 }
@@ -108,8 +113,10 @@ export function resetAllProgress(now: Date): Promise<void> {
     const account = await recordingNow();
     if (account) {
       await resetAllAsRecords(account, now);
+      await bumpDataVersion(ALL_DATA, 'reset', now.getTime());
       return;
     }
     await Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
+    await bumpDataVersion(ALL_DATA, 'reset', now.getTime());
   });
 }

@@ -3,8 +3,9 @@
  * either lands whole or changes nothing.
  */
 import Dexie from 'dexie';
-import { cardIdOf, diffDecks, type Deck, type DeckDiff } from '$lib/domain';
+import { cardIdOf, diffDecks, type DataChange, type Deck, type DeckDiff } from '$lib/domain';
 import { deleteDeckRecords, importRecords, removedItemIds } from '$lib/domain/sync';
+import { bumpDataVersion } from './data-version';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia } from './media.repo';
 import { recordingNow, recordLocal, syncTables } from './sync-store';
@@ -62,12 +63,13 @@ export function saveImportedDeck(deck: Deck, options: SaveImportOptions): Promis
 
 /**
  * The part of saving an imported deck after the snapshot; call inside a transaction over
- * `syncTables()`. With sync on, the deck and the removed progress become records.
+ * `syncTables()` (which holds `dataVersions`). With sync on, the deck and the removed progress become records.
  */
 export async function writeImportedDeck(deck: Deck, options: SaveImportOptions): Promise<ImportedDeck> {
   const existing = await db.decks.get(deck.id);
   const removed = options.deleteRemovedProgress ? diffDecks(existing?.deck, deck).removed : [];
-  return putDeck(deck, existing, options, removed);
+  // Sessions open on a deck imported again hold its old cards: they start again (data-version.ts).
+  return putDeck(deck, existing, options, removed, existing ? 'imported' : null);
 }
 
 export interface SaveEditOptions {
@@ -89,16 +91,21 @@ export async function saveEditedDeck(deck: Deck, options: SaveEditOptions): Prom
     if (deleting.length) await takeSnapshot(db, 'edit', options.now.getTime());
     const existing = await db.decks.get(deck.id);
     if (!existing) throw new Error(`no deck "${deck.id}" on this device`);
-    return putDeck(deck, existing, { ...existing, now: options.now }, deleting);
+    // Only deleting cards removes what an open session holds (progress); other edits it follows.
+    return putDeck(deck, existing, { ...existing, now: options.now }, deleting, deleting.length ? 'edited' : null);
   });
 }
 
-/** Writes the deck's row, flags its changed cards and deletes the progress of `dropProgressOf`. */
+/**
+ * Writes the deck's row, flags its changed cards and deletes the progress of `dropProgressOf`; bumps
+ * the deck's data version with `change` when one is given.
+ */
 async function putDeck(
   deck: Deck,
   existing: ImportedDeck | undefined,
   options: { fileName: string | null; format: string; now: Date },
-  dropProgressOf: string[]
+  dropProgressOf: string[],
+  change: DataChange | null
 ): Promise<ImportedDeck> {
   const diff = diffDecks(existing?.deck, deck);
   const at = options.now.getTime();
@@ -120,6 +127,7 @@ async function putDeck(
     const held = (await deckStateKeys(deck.id)).map(([, cardId]) => cardId);
     const remove = dropProgressOf.length ? removedItemIds(existing?.deck, dropProgressOf, held) : [];
     await recordLocal(account, options.now, (stamp) => importRecords(record, remove, stamp));
+    if (change) await bumpDataVersion(deck.id, change, at);
     return record;
   }
   if (dropProgressOf.length) {
@@ -129,6 +137,7 @@ async function putDeck(
     await db.reviewLogs.where('[deckId+cardId]').anyOf(gone).delete();
   }
   await db.decks.put(record);
+  if (change) await bumpDataVersion(deck.id, change, at);
   return record;
 }
 
@@ -142,6 +151,7 @@ export function deleteImportedDeck(deckId: string, now = new Date()): Promise<vo
     if (account) {
       await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
       await deleteUnusedMedia();
+      await bumpDataVersion(deckId, 'deleted', now.getTime());
       return;
     }
     await db.decks.delete(deckId);
@@ -149,5 +159,6 @@ export function deleteImportedDeck(deckId: string, now = new Date()): Promise<vo
     await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
     await deleteUnusedMedia();
+    await bumpDataVersion(deckId, 'deleted', now.getTime());
   });
 }

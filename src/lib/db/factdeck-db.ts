@@ -11,6 +11,7 @@ import type {
 } from '$lib/domain';
 import type { MediaKind } from '$lib/domain/media';
 import * as t from '$lib/text';
+import type { DataVersionRow } from './data-version';
 import { rebuildReviewBuckets, reviewBucketsMiddleware } from './review-buckets';
 import type { DeckChange, SyncRecordRow, SyncStateRow } from './sync-rows';
 import { loadSyncSession } from './sync-session';
@@ -48,6 +49,7 @@ export class FactdeckDB extends Dexie {
   syncRecords!: EntityTable<SyncRecordRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   deckChanges!: EntityTable<DeckChange, 'deckId'>;
+  dataVersions!: EntityTable<DataVersionRow, 'scope'>;
 
   constructor(name = 'factdeck') {
     super(name);
@@ -91,6 +93,9 @@ export class FactdeckDB extends Dexie {
       syncState: 'key',
       deckChanges: 'deckId'
     });
+    // Version 8: a counter per deck and one for all data, bumped by every change that removes or
+    // replaces what an open session holds (data-version.ts). Adds a table only.
+    this.version(8).stores({ dataVersions: 'scope' });
     this.use(reviewBucketsMiddleware);
   }
 }

@@ -25,3 +25,4 @@ export { isQuotaError } from './quota-error';
 export * from './media.repo';
 export * from './anki-import.repo';
 export * from './class-decks.repo';
+export * from './data-version';

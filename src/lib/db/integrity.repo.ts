@@ -1,6 +1,7 @@
 /** "Check data": every card state checked against its review log, and repaired, in one transaction. */
 import { checkIntegrity, Scheduler, type IntegrityReport } from '$lib/domain';
 import { mergeRecords } from '$lib/domain/sync';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { bucketsMatch, rebuildReviewBuckets } from './review-buckets';
 import { loadSettings } from './settings.repo';
@@ -33,6 +34,7 @@ export function checkData(decks: ReadonlyMap<string, ReadonlySet<string>>, now: 
       await takeSnapshot(db, 'repair', now.getTime());
       await db.cardStates.bulkPut(report.cardStates);
       await db.reviewLogs.bulkPut(report.reviewLogs);
+      await bumpDataVersion(ALL_DATA, 'repaired', now.getTime());
     }
     const logs = await db.reviewLogs.toArray();
     if (!(await bucketsMatch(db.reviewBuckets, logs))) await rebuildReviewBuckets(db.reviewBuckets, logs);
@@ -52,4 +54,5 @@ async function repairFromRecords(account: SyncAccount, foundProblems: boolean, n
   if (foundProblems || missing.length) await takeSnapshot(db, 'repair', now.getTime());
   if (missing.length) await applyRecords(missing, { local: true });
   await rebuildAll();
+  if (foundProblems || missing.length) await bumpDataVersion(ALL_DATA, 'repaired', now.getTime());
 }

@@ -123,4 +123,15 @@ describe('schema upgrades keep every row', () => {
       (await db.reviewLogs.toCollection().primaryKeys()).map((id) => `review:${id}`).sort()
     );
   });
+  test('upgrading from version 7 (sync) adds the data versions, empty, and keeps what sync holds', async () => {
+    const fixture = fixtures.find((f) => f.version === 7)!;
+    await seed(fixture, 'data-versions-from-v7');
+    db = new FactdeckDB('data-versions-from-v7');
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.dataVersions.count()).toBe(0);
+    expect(await db.syncRecords.count()).toBe(fixture.tables.syncRecords.length);
+    await db.dataVersions.put({ scope: '*', version: 1, change: 'restored', at: 1 });
+    expect((await db.dataVersions.get('*'))?.version).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type Scheduler
 } from '$lib/domain';
 import { canGradeInPlace, markRecord, nextAt, resetItemsRecords, reviewRecord, undoRecords } from '$lib/domain/sync';
+import { checkDataVersion, type SeenVersion } from './data-version';
 import { db } from './factdeck-db';
 import type { SyncAccount, SyncRecordRow } from './sync-rows';
 import { recordingAccount, syncSession } from './sync-session';
@@ -34,6 +35,11 @@ export interface GradeInput {
    * stored.
    */
   expected?: CardProgress | null;
+  /**
+   * The data versions the session started from: if the deck was since deleted, imported again,
+   * restored or reset, nothing is written and StaleDataError is thrown (data-version.ts).
+   */
+  seen?: SeenVersion;
 }
 
 /** Thrown inside a grade transaction to roll it back when what it assumed was not what is stored. */
@@ -53,13 +59,16 @@ export async function gradeCard(input: GradeInput): Promise<Graded> {
     const account = syncSession.account;
     if (!account || canGradeInPlace(expected, input.now))
       try {
-        return await db.transaction('rw', db.cardStates, db.reviewLogs, db.syncRecords, db.syncState, async () => {
+        const tables = [db.cardStates, db.reviewLogs, db.syncRecords, db.syncState, db.dataVersions];
+        return await db.transaction('rw', tables, async () => {
           const graded = gradeFrom(made, expected);
           const record = account ? await inPlaceRecord(account, graded, input.now) : null;
-          // Requests run in order, so the reads see the rows before these writes.
+          // Requests run in order, so the reads see the rows before these writes; a stale session's
+          // check throws StaleDataError, which rolls the writes back.
           const [current, stored] = await Promise.all([
             db.cardStates.get(key),
             db.syncState.get('account'),
+            input.seen && checkDataVersion(input.deckId, input.seen),
             db.cardStates.put(graded.progress),
             db.reviewLogs.add(graded.log),
             record && db.syncRecords.put(record)
@@ -75,7 +84,9 @@ export async function gradeCard(input: GradeInput): Promise<Graded> {
         if (!(e instanceof StaleState)) throw e;
       }
   }
+  // syncTables() holds dataVersions.
   return db.transaction('rw', syncTables(), async () => {
+    if (input.seen) await checkDataVersion(input.deckId, input.seen);
     const [current, account] = await Promise.all([db.cardStates.get(key), recordingNow()]);
     const graded = gradeFrom(made, current);
     if (!account || canGradeInPlace(current, input.now)) {
@@ -118,12 +129,18 @@ function sameRow(a: CardProgress | undefined, b: CardProgress | null): boolean {
  * Takes back a grade: restores the card's state from before it and removes its log row, in one
  * transaction. Returns the restored state (null for a card that is new again), or undefined when the
  * grade is gone or no longer the card's latest (another tab graded it since). While sync records
- * changes, the undo is a removal record and the card is rebuilt from its remaining records.
+ * changes, the undo is a removal record and the card is rebuilt from its remaining records. With
+ * `seen`, as `gradeCard`'s.
  */
-export function undoReview(logId: string, now = new Date()): Promise<CardProgress | null | undefined> {
+export function undoReview(
+  logId: string,
+  now = new Date(),
+  seen?: SeenVersion
+): Promise<CardProgress | null | undefined> {
   return db.transaction('rw', syncTables(), async () => {
     const log = await db.reviewLogs.get(logId);
     if (!log) return undefined;
+    if (seen) await checkDataVersion(log.deckId, seen);
     const current = await db.cardStates.get([log.deckId, log.cardId]);
     if (!current || current.reps !== log.after.reps) return undefined;
     const account = await recordingNow();

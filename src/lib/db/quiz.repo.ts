@@ -3,13 +3,19 @@ import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { QuizAttempt } from '$lib/domain';
 import { quizRecord } from '$lib/domain/sync';
+import { checkDataVersion, type SeenVersion } from './data-version';
 import { db } from './factdeck-db';
 import { recordingNow, recordLocal, syncTables } from './sync-store';
 
-/** Saves a finished attempt and returns it with its id. */
-export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>): Promise<QuizAttempt> {
+/**
+ * Saves a finished attempt and returns it with its id. With `seen` (the versions the quiz started
+ * from), nothing is saved after the deck was deleted, imported again, restored or reset: StaleDataError.
+ */
+export async function saveQuizAttempt(attempt: Omit<QuizAttempt, 'id'>, seen?: SeenVersion): Promise<QuizAttempt> {
   const saved = { ...attempt, id: uuidv7({ msecs: attempt.finishedAt }) };
+  // syncTables() holds dataVersions.
   await db.transaction('rw', syncTables(), async () => {
+    if (seen) await checkDataVersion(attempt.deckId, seen);
     const account = await recordingNow();
     if (account) await recordLocal(account, new Date(attempt.finishedAt), (stamp) => [quizRecord(saved, stamp)]);
     else await db.quizAttempts.add(saved);

@@ -52,3 +52,28 @@ export async function storagePersisted(): Promise<boolean | null> {
   if (typeof navigator === 'undefined' || !navigator.storage?.persisted) return null;
   return navigator.storage.persisted();
 }
+
+const REMOTE_IMAGES = 'remoteImages';
+
+/** Pairs of deck id and host whose images the learner allowed, as stored (anything else is left out). */
+async function remoteImagePairs(): Promise<[string, string][]> {
+  const value = (await db.settings.get(REMOTE_IMAGES))?.value;
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string'
+  );
+}
+
+/** The hosts a deck's images may be loaded from: those the learner allowed for it. */
+export async function remoteImageHosts(deckId: string): Promise<string[]> {
+  return (await remoteImagePairs()).filter(([deck]) => deck === deckId).map(([, host]) => host);
+}
+
+/** Remembers that the learner allowed a deck's images from `host`. */
+export async function allowRemoteImages(deckId: string, host: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const pairs = await remoteImagePairs();
+    if (pairs.some(([d, h]) => d === deckId && h === host)) return;
+    await db.settings.put({ key: REMOTE_IMAGES, value: [...pairs, [deckId, host]] });
+  });
+}

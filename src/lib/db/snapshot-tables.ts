@@ -42,11 +42,29 @@ export async function readTables(source: TableSource): Promise<BackupData> {
   return Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, rows[i]])) as unknown as BackupData;
 }
 
-/** Empties every data table and writes `data` in its place. */
-export async function replaceTables(source: TableSource, data: BackupData): Promise<void> {
+/** Rows written per request when replacing tables: small enough to report progress between them. */
+const CHUNK = 10_000;
+
+/**
+ * Empties every data table and writes `data` in its place, in requests of CHUNK rows, calling
+ * `onProgress` with the share written (the caller's transaction still lands all or nothing).
+ */
+export async function replaceTables(
+  source: TableSource,
+  data: BackupData,
+  onProgress: (fraction: number) => void = () => {}
+): Promise<void> {
+  const total = BACKUP_TABLES.reduce((n, t) => n + data[t].length, 0) || 1;
+  let written = 0;
   for (const t of BACKUP_TABLES) {
     await source.table(t).clear();
-    await source.table(t).bulkAdd(data[t]);
+    const rows = data[t] as unknown[];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await source.table(t).bulkAdd(chunk);
+      written += chunk.length;
+      onProgress(written / total);
+    }
   }
 }
 

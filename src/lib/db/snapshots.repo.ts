@@ -1,6 +1,7 @@
 /** Snapshots a learner can go back to from Settings (they are taken by the changes they protect). */
 import { BACKUP_FORMAT_VERSION } from '$lib/domain';
 import * as t from '$lib/text';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
 import { restoreAsRecords } from './sync-changes';
@@ -26,5 +27,6 @@ export function restoreSnapshot(id: number, now: Date): Promise<void> {
     const account = await recordingNow();
     if (account) await restoreAsRecords(account, row.data, 'replace', now);
     else await replaceTables(db, row.data);
+    await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
   });
 }

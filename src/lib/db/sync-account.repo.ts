@@ -4,7 +4,8 @@
  * this device's own tables in as records, then rebuilds every table from the records (docs/sync.md).
  */
 import { liveQuery } from 'dexie';
-import { isNewer, latestAt, mergeRecords, type SyncRecord } from '$lib/domain/sync';
+import { isNewer, latestAt, mergeRecords, recordKey, type RemovalRecord, type SyncRecord } from '$lib/domain/sync';
+import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
 import { readTables } from './snapshot-tables';
 import { finishRebuild, rebuildChunk } from './sync-rebuild';
@@ -121,11 +122,22 @@ export async function rebuildForJoin(onProgress?: (scope: string) => void): Prom
   });
 }
 
-/** Applies a pulled batch to every table in one transaction, and moves the cursor past it. */
+/**
+ * Applies a pulled batch to every table in one transaction, and moves the cursor past it. A deck
+ * deleted or all progress reset on another device bumps the data versions, as it does here, so an
+ * open session stops (data-version.ts); other pulled changes it follows (deck-changes.ts).
+ */
 export function applyPulled(records: readonly SyncRecord[], cursor: number): Promise<void> {
   return db.transaction('rw', syncTables(), async () => {
+    const removals = records.filter(
+      (r): r is RemovalRecord => r.kind === 'removal' && (r.scope.type === 'deck' || r.scope.type === 'all')
+    );
+    const held = await db.syncRecords.bulkGet(removals.map(recordKey));
     await applyRecords(records, { local: false });
     await setState('cursor', cursor);
+    const at = Date.now();
+    for (const [i, r] of removals.entries())
+      if (!held[i]) await bumpDataVersion(r.scope.type === 'deck' ? r.scope.deckId : ALL_DATA, 'synced', at);
   });
 }
 

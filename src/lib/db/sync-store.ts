@@ -36,7 +36,9 @@ export const syncTables = () => [
   db.reviewLogs,
   db.quizAttempts,
   db.decks,
-  db.settings
+  db.settings,
+  // Not written by applying records; here so a change that records itself can bump data versions too.
+  db.dataVersions
 ];
 
 const PREFERENCES = 'preferences';

@@ -174,9 +174,9 @@ function expectationOf(iss: z.core.$ZodIssue): Expectation | null {
       if (iss.origin === 'string') return { code: 'not-empty' };
       return { code: 'min', minimum: Number(iss.minimum), inclusive: !!iss.inclusive };
     case 'too_big':
-      return iss.origin === 'array'
-        ? { code: 'max-items', maximum: Number(iss.maximum) }
-        : { code: 'max', maximum: Number(iss.maximum) };
+      if (iss.origin === 'array') return { code: 'max-items', maximum: Number(iss.maximum) };
+      if (iss.origin === 'string') return { code: 'max-length', maximum: Number(iss.maximum) };
+      return { code: 'max', maximum: Number(iss.maximum) };
     case 'invalid_format':
       return iss.format === 'url' ? { code: 'web-address' } : { code: 'format', format: iss.format };
     case 'invalid_value':

@@ -58,7 +58,7 @@ describe('field limits', () => {
     const text = JSON.stringify({ ...deck, title: long(2_999) });
     const result = parseImport({ text, fileName: 'd.json' });
     expect(result.deck).toBeUndefined();
-    expect(problemsOf(result)[0]).toMatch(/title.*200/);
+    expect(problemsOf(result)[0]).toMatch(/title.*must be at most 200 characters long/);
   });
 
   test('a title typed on the import page is held to the same limit', () => {

@@ -29,3 +29,4 @@ export * from './study-options';
 export * from './own';
 export * from './reserved-ids';
 export * from './read-aloud';
+export type { DataChange } from './data-change';

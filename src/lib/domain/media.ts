@@ -78,3 +78,13 @@ export interface MediaSource {
   /** An address the page may load the file from; null when it is not on this device. */
   url(hash: MediaHash, ext: string): Promise<string | null>;
 }
+
+/**
+ * Which other sites a deck's images may be loaded from (components ask, state remembers the
+ * learner's choice per deck; src/lib/components/remote-images.svelte.ts). `allowed` is read inside
+ * an effect, so a reactive one re-runs it when a host is allowed.
+ */
+export interface RemoteImagePolicy {
+  allowed(host: string): boolean;
+  allow(host: string): void | Promise<void>;
+}

@@ -55,6 +55,7 @@ export type Expectation =
   | { code: 'max-items'; maximum: number }
   | { code: 'min'; minimum: number; inclusive: boolean }
   | { code: 'max'; maximum: number }
+  | { code: 'max-length'; maximum: number }
   | { code: 'format'; format: string }
   | { code: 'one-of'; values: string[]; given: Given };
 

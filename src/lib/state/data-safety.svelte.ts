@@ -8,23 +8,14 @@ import {
   checkData,
   exportBackup,
   listSnapshots,
-  previewRestore,
   recordBackup,
   resetAllProgress,
-  restoreBackup,
   restoreSnapshot,
   storagePersisted,
   type BackupStatus,
-  type RestoreMode,
   type SnapshotInfo
 } from '$lib/db';
-import {
-  backupFileName,
-  type BackupDiff,
-  type BackupFile,
-  type BackupProblem,
-  type IntegrityReport
-} from '$lib/domain';
+import { backupFileName, type IntegrityReport } from '$lib/domain';
 import { loadAllDecks } from './all-decks';
 import { APP_VERSION } from './app-version';
 import { downloadFile } from './download';
@@ -64,32 +55,6 @@ export class DataSafety {
 
   async askPersist(): Promise<void> {
     this.persisted = (await navigator.storage?.persist?.()) ?? null;
-  }
-
-  /**
-   * Reads and checks a backup file the learner chose and compares it with this device, or says why it
-   * cannot be restored; writes nothing.
-   */
-  /** `builtInIds`: the built-in decks' ids, which a deck in the file may not take (it is renamed). */
-  async readBackup(
-    chosen: File,
-    builtInIds: ReadonlySet<string>
-  ): Promise<{ file: BackupFile; diff: BackupDiff } | { problem: BackupProblem }> {
-    // Loaded on demand: the schema library is not needed to study.
-    const { BackupError, parseBackupText } = await import('$lib/domain/backup-parse');
-    let file: BackupFile;
-    try {
-      file = await parseBackupText(await chosen.text());
-    } catch (e) {
-      if (e instanceof BackupError) return { problem: e.problem };
-      throw e;
-    }
-    return { file, diff: await previewRestore(file, builtInIds) };
-  }
-
-  async restore(file: BackupFile, mode: RestoreMode, builtInIds: ReadonlySet<string>): Promise<void> {
-    await restoreBackup(file, mode, new Date(), builtInIds);
-    await this.changed();
   }
 
   async reset(): Promise<void> {

@@ -99,6 +99,20 @@ export class ImportFlow {
   }
 
   /**
+   * Whether text about to be pasted is small enough to go in the paste box. A text over the limit is
+   * refused before the box holds it (a 12 MB paste kept the page busy for minutes), saying why.
+   */
+  acceptsPaste(text: string): boolean {
+    // Cheap first: a text this short is under the limit in any encoding.
+    if (text.length * 3 <= MAX_IMPORT_BYTES) return true;
+    const size = new Blob([text]).size;
+    if (size <= MAX_IMPORT_BYTES) return true;
+    this.fileName = null;
+    this.#fail(t.import.pasteTooLarge((size / 1024 / 1024).toFixed(1)));
+    return false;
+  }
+
+  /**
    * Previews the deck a shared link carries (the payload of its `#deck=` fragment). A link that is
    * damaged, foreign or too large says so and previews nothing.
    */

@@ -62,6 +62,15 @@ describe('ImportFlow', () => {
     expect(saved?.deck.title).toBe('Capitals');
   });
 
+  test('a 12 MB paste is refused before the paste box holds it, saying the size and the limit', () => {
+    const flow = new ImportFlow(parse, []);
+    expect(flow.acceptsPaste('front,back\nOne,1\n')).toBe(true);
+    expect(flow.acceptsPaste('x'.repeat(12 * 1024 * 1024))).toBe(false);
+    expect(flow.error).toBe(
+      'The pasted text is 12.0 MB; the limit is 10 MB. Nothing was pasted: split it into smaller decks.'
+    );
+  });
+
   test('pasted text with a bad line shows the good cards and the line left out, and imports the rest', async () => {
     const flow = new ImportFlow(parse, []);
     await flow.useText('Capital of France\nCapital of Peru\tLima\n');

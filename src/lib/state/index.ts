@@ -37,3 +37,5 @@ export { readAloud, stopReading, type ReadAloudResult } from './read-aloud';
 export type { Credentials, LinkedDevice, SyncOverview, SyncProblem } from './sync-engine.svelte';
 export { guessDeviceName } from './device-name';
 export { startSyncIfOn } from './sync-start';
+export { StartAgain } from './start-again.svelte';
+export { DeckRemoteImages } from './deck-remote-images.svelte';

@@ -1,5 +1,5 @@
 /** One quiz on one deck: setup, one question at a time with feedback, results and history. */
-import { lastQuizAttempt, quizAttempts, saveQuizAttempt } from '$lib/db';
+import { lastQuizAttempt, quizAttempts, saveQuizAttempt, StaleDataError } from '$lib/db';
 import {
   checkAnswer,
   countsAsRight,
@@ -7,6 +7,7 @@ import {
   missedItemIds,
   own,
   QUESTION_TYPES,
+  type DataChange,
   type Deck,
   type Question,
   type QuestionType,
@@ -16,6 +17,7 @@ import {
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
 import { failedWrite } from './failed-write';
+import { VersionFollower } from './version-follower';
 
 export type QuizPhase = 'setup' | 'asking' | 'results';
 
@@ -28,6 +30,7 @@ export interface QuizChoices {
 export class QuizSession {
   readonly deck: Deck;
   readonly #clock: () => Date;
+  readonly #versions: VersionFollower;
   #seed = 0;
   /** Whether the quiz under way asks only items missed before. */
   #onlyMissed = false;
@@ -45,6 +48,11 @@ export class QuizSession {
   /** Items missed in the last attempt, for "only cards I missed last time". */
   lastMissed = $state.raw<string[]>([]);
   error = $state<string | null>(null);
+  /**
+   * Set when the deck was deleted, imported again, restored or reset (here or in another tab) after
+   * this quiz loaded: it saves nothing, and the page starts a new one (data-version.ts).
+   */
+  changedElsewhere = $state<DataChange | null>(null);
   /** Set when the deck has fewer questions to ask than were asked for. */
   shortBy = $state(0);
 
@@ -54,13 +62,20 @@ export class QuizSession {
   constructor(deck: Deck, clock: () => Date = systemClock) {
     this.deck = deck;
     this.#clock = clock;
+    this.#versions = new VersionFollower(deck.id, (change) => (this.changedElsewhere = change));
   }
 
   /** Reads past attempts. */
   async load(): Promise<void> {
+    await this.#versions.read();
     const [history, last] = await Promise.all([quizAttempts(this.deck.id), lastQuizAttempt(this.deck.id)]);
     this.history = history;
     this.lastMissed = last ? missedItemIds(last) : [];
+  }
+
+  /** Follows changes that remove or replace the deck or its progress; returns the function that stops. */
+  follow(): () => void {
+    return this.#versions.follow();
   }
 
   /** Starts a quiz; returns false (with `error` set) when the deck cannot make one with these choices. */
@@ -97,7 +112,7 @@ export class QuizSession {
   /** Records the learner's answer to the current question and shows the verdict. */
   answer(given: string | boolean | Record<string, string>): void {
     const q = this.current;
-    if (!q || this.feedback) return;
+    if (!q || this.feedback || this.changedElsewhere) return;
     const verdict = judge(q, given);
     this.feedback = verdict;
     this.answers = [...this.answers, verdict];
@@ -105,7 +120,7 @@ export class QuizSession {
 
   /** Moves to the next question, or to the results after the last one (saving the attempt). */
   async next(): Promise<void> {
-    if (!this.feedback) return;
+    if (!this.feedback || this.changedElsewhere) return;
     if (this.index + 1 < this.questions.length) {
       this.index++;
       this.feedback = null;
@@ -114,20 +129,24 @@ export class QuizSession {
     this.finishedAt = this.#clock().getTime();
     this.phase = 'results';
     try {
-      const saved = await saveQuizAttempt({
-        deckId: this.deck.id,
-        startedAt: this.startedAt,
-        finishedAt: this.finishedAt,
-        seed: this.#seed,
-        answers: this.answers,
-        correct: this.correct,
-        total: this.answers.length,
-        ...(this.#onlyMissed && { onlyMissed: true })
-      });
+      const saved = await saveQuizAttempt(
+        {
+          deckId: this.deck.id,
+          startedAt: this.startedAt,
+          finishedAt: this.finishedAt,
+          seed: this.#seed,
+          answers: this.answers,
+          correct: this.correct,
+          total: this.answers.length,
+          ...(this.#onlyMissed && { onlyMissed: true })
+        },
+        this.#versions.seen
+      );
       this.history = [saved, ...this.history];
       this.lastMissed = missedItemIds(saved);
     } catch (e) {
-      this.error = failedWrite(e, t.quiz.saveFailed);
+      if (e instanceof StaleDataError) this.changedElsewhere = e.change;
+      else this.error = failedWrite(e, t.quiz.saveFailed);
     }
   }
 

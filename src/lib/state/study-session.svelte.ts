@@ -1,5 +1,13 @@
 /** One study session of one deck: the queue, the card on screen, grading and undo. */
-import { countStudied, gradeCard, requestPersistenceOnce, undoReview, watchDeckChanges, watchDeckLog } from '$lib/db';
+import {
+  countStudied,
+  gradeCard,
+  requestPersistenceOnce,
+  StaleDataError,
+  undoReview,
+  watchDeckChanges,
+  watchDeckLog
+} from '$lib/db';
 import { syncSoon } from './sync-soon';
 import {
   byId,
@@ -11,6 +19,7 @@ import {
   studyItems,
   studyOptionOrder,
   type CardProgress,
+  type DataChange,
   type Deck,
   type RatingValue,
   type ReviewLogEntry,
@@ -21,6 +30,7 @@ import * as t from '$lib/text';
 import { systemClock } from './deck-status';
 import { failedWrite } from './failed-write';
 import { SessionProgress } from './session-progress';
+import { VersionFollower } from './version-follower';
 
 interface Graded {
   logId: string;
@@ -52,8 +62,14 @@ export class StudySession {
   #busy = false;
   #reloading = false;
   #reloadAgain = false;
+  readonly #versions: VersionFollower;
 
   loaded = $state(false);
+  /**
+   * Set when the deck was deleted, imported again, restored or reset (here or in another tab) after
+   * this session started: it writes nothing more, and the page starts a new one (data-version.ts).
+   */
+  changedElsewhere = $state<DataChange | null>(null);
   /** A message for the learner when a grade or undo could not be saved. */
   error = $state<string | null>(null);
   queue = $state.raw<StudyQueue | null>(null);
@@ -113,6 +129,7 @@ export class StudySession {
     this.#itemIds = items.map((i) => i.id);
     this.#clock = clock;
     this.#snapshot = new SessionProgress(deck.id, this.#itemIds, (id) => this.#items.has(id));
+    this.#versions = new VersionFollower(deck.id, (change) => (this.changedElsewhere = change));
   }
 
   /**
@@ -123,6 +140,8 @@ export class StudySession {
   async start(): Promise<void> {
     const now = this.#clock();
     const snap = this.#snapshot;
+    // Read before the progress: a change between the two reads makes the session start again.
+    await this.#versions.read();
     await snap.load(now);
     this.#scheduler = new Scheduler({ desiredRetention: snap.settings.desiredRetention });
     this.swipeGrading = snap.settings.swipeGrading;
@@ -185,7 +204,7 @@ export class StudySession {
 
   async grade(rating: RatingValue): Promise<void> {
     const item = this.current;
-    if (!item || !this.revealed || !this.#scheduler || this.#busy) return;
+    if (!item || !this.revealed || !this.#scheduler || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
     // Graded as of the moment the answer was shown, as its intervals were; the time taken runs to now.
     const at = new Date(this.#answerAt);
@@ -198,7 +217,8 @@ export class StudySession {
         now: at,
         elapsedMs: Math.max(0, this.#clock().getTime() - this.#shownAt),
         scheduler: this.#scheduler,
-        expected: before
+        expected: before,
+        seen: this.#versions.seen
       });
       this.#snapshot.progress.set(item.id, progress);
       this.#snapshot.noteGrade(item.id, +1);
@@ -209,7 +229,8 @@ export class StudySession {
       if (this.graded.length === 1) void requestPersistenceOnce().catch(() => {});
       syncSoon();
     } catch (e) {
-      this.error = failedWrite(e, t.study.gradeFailed);
+      if (e instanceof StaleDataError) this.changedElsewhere = e.change;
+      else this.error = failedWrite(e, t.study.gradeFailed);
     } finally {
       this.#busy = false;
     }
@@ -219,10 +240,10 @@ export class StudySession {
   /** Takes back the last grade of this session and shows that card again. */
   async undo(): Promise<void> {
     const last = this.graded.at(-1);
-    if (!last || this.#busy) return;
+    if (!last || this.#busy || this.changedElsewhere) return;
     this.#busy = true;
     try {
-      const restored = await undoReview(last.logId);
+      const restored = await undoReview(last.logId, new Date(), this.#versions.seen);
       if (restored === undefined) {
         this.error = t.study.undoTooLate;
       } else {
@@ -236,7 +257,8 @@ export class StudySession {
         syncSoon();
       }
     } catch (e) {
-      this.error = failedWrite(e, t.study.undoFailed);
+      if (e instanceof StaleDataError) this.changedElsewhere = e.change;
+      else this.error = failedWrite(e, t.study.undoFailed);
     } finally {
       this.#busy = false;
     }
@@ -272,18 +294,22 @@ export class StudySession {
    * deck's review log since the study day began; only the rows that changed, and the states of their
    * cards, are read. Records pulled by sync (grades, undos, suspensions, resets, deletions from other
    * devices) raise the deck's change version: then everything that can come up today is read again.
+   * A change that removes or replaces the deck's cards or progress here or in another tab (delete,
+   * import again, restore, reset, repair) sets `changedElsewhere` instead.
    */
   follow(): () => void {
+    const stopVersions = this.#versions.follow();
     const stopLog = this.#followLog();
     const stopChanges = watchDeckChanges(
       this.deck.id,
       () => this.#snapshot.changeVersion,
       () => {
-        if (this.loaded) void this.#reload();
+        if (this.loaded && !this.changedElsewhere) void this.#reload();
       },
       (e: unknown) => (this.error = t.study.followFailed(t.common.reason(e)))
     );
     return () => {
+      stopVersions();
       stopLog();
       stopChanges();
     };
@@ -297,7 +323,7 @@ export class StudySession {
       next: ({ added, removed, states }) => {
         // While this tab writes a grade, its own bookkeeping is ahead of any answer in flight; what
         // is skipped here is read again next time, since `applied` has not changed.
-        if (this.#busy || !this.loaded) return;
+        if (this.#busy || !this.loaded || this.changedElsewhere) return;
         for (const id of removed) applied.delete(id);
         for (const log of added) applied.set(log.id, log);
         const snap = this.#snapshot;

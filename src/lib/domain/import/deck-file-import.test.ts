@@ -104,7 +104,7 @@ describe('compiled deck JSON', () => {
   it('refuses a card text over the length limit, at its line', () => {
     const text = deckJson([{ id: 'a', type: 'basic', front: 'F', back: 'x'.repeat(10_001) }]);
     expect(problemsOf(parseImport({ text, fileName: 'd.json' }))).toEqual([
-      '12:15 card "a": "back" must be at most 10000'
+      '12:15 card "a": "back" must be at most 10,000 characters long'
     ]);
   });
 });

@@ -54,3 +54,9 @@ export const media = {
   /** In place of a sound whose file is not on this device. */
   soundMissing: '(sound not on this device)'
 };
+
+/** An image of an imported deck that lives on another site, before the learner allows it. */
+export const remoteImages = {
+  notLoaded: (host: string, alt: string) => `Image from ${host} not loaded${alt ? `: ${alt}` : ''}.`,
+  load: (host: string) => `Load images from ${host}`
+};

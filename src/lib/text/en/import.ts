@@ -82,6 +82,8 @@ const importing = {
   tagsLabel: 'Tags:',
   tooLarge: (name: string, megabytes: string) =>
     `"${name}" is ${megabytes} MB; the limit is 10 MB. Split it into smaller decks.`,
+  pasteTooLarge: (megabytes: string) =>
+    `The pasted text is ${megabytes} MB; the limit is 10 MB. Nothing was pasted: split it into smaller decks.`,
   readFailed: (reason: string) => `The file could not be read: ${reason}`,
   /** A deck read from a table: its title when the file gives none, and its description. */
   naming: {

@@ -19,3 +19,4 @@ export * from './card-editor';
 export * from './deck-editor';
 export * from './sync';
 export * from './classes';
+export * from './data-change';

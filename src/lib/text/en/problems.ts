@@ -59,6 +59,8 @@ function expectation(e: Expectation): string {
       return e.inclusive ? `must be ${e.minimum} or more` : `must be more than ${e.minimum}`;
     case 'max':
       return `must be at most ${e.maximum}`;
+    case 'max-length':
+      return `must be at most ${e.maximum.toLocaleString('en')} characters long`;
     case 'web-address':
       return 'must be a web address starting with https://';
     case 'format':

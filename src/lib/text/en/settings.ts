@@ -88,7 +88,17 @@ export const settings = {
     /** A merge that could not combine one card's reviews (`BackupMergeError`). */
     mergeFailed: (card: string) =>
       `Nothing was changed: the reviews of ${card} in this backup do not fit together with the ones here, so they could not be combined. Choose “Replace everything here” to use the file as it is, or keep what is here.`,
-    mergeCard: (deckId: string, cardId: string) => `the card “${cardId}” of the deck “${deckId}”`
+    mergeCard: (deckId: string, cardId: string) => `the card “${cardId}” of the deck “${deckId}”`,
+    /** What the restore is doing, with the share done (0..1) while writing. */
+    stage: (stage: 'reading' | 'checking' | 'comparing' | 'saving', fraction: number) =>
+      ({
+        reading: 'Reading the file…',
+        checking: 'Checking every row of the file…',
+        comparing: 'Comparing it with this device…',
+        saving: `Restoring: ${Math.round(fraction * 100)}% written…`
+      })[stage],
+    progress: 'Restore progress',
+    workerStopped: 'the backup reader stopped unexpectedly'
   },
   snapshots: {
     heading: 'Snapshots',
