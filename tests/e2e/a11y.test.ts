@@ -31,10 +31,13 @@ async function answerQuestion(page: Page, n: number) {
   if (await article.getByRole('group', { name: /^(Options|True or false)$/ }).isVisible()) {
     await page.keyboard.press('1');
   } else if (await prompts.isVisible()) {
-    // After each pair the next prompt is chosen by itself: choose the first, then answers in turn.
+    // Nothing is chosen for the learner: each pair is a prompt, then an answer.
     const answers = article.getByRole('group', { name: 'Answers' }).getByRole('button');
-    await prompts.getByRole('button').first().click();
-    for (let k = 0; k < (await answers.count()); k++) await answers.nth(k).click();
+    const n = await prompts.getByRole('button').count();
+    for (let k = 0; k < n; k++) {
+      await prompts.getByRole('button').nth(k).click();
+      await answers.nth(k).click();
+    }
     await article.getByRole('button', { name: 'Check matches' }).click();
   } else {
     await article.getByLabel('Your answer').fill('Canberra');
