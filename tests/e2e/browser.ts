@@ -110,3 +110,19 @@ export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 }
+
+/**
+ * Turns Settings → "Bury siblings" off and waits until it is saved, for tests that study both
+ * sides of a reverse card on one day.
+ */
+export async function keepSiblingsTogether(page: Page, base: string): Promise<void> {
+  await open(page, `${base}/settings`);
+  await page.getByRole('checkbox', { name: 'Bury siblings' }).uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  for (let i = 0; i < 100; i++) {
+    const rows = await readStore<{ key: string; value: { burySiblings?: boolean } }>(page, 'settings');
+    if (rows.find((r) => r.key === 'preferences')?.value.burySiblings === false) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('"Bury siblings" off was never saved');
+}

@@ -162,9 +162,13 @@ describe('read aloud, the badge, the shortcut page and printing', () => {
     await expect.poll(async () => (await badges(page)).length).toBe(1);
     const before = 1;
     await page.getByRole('button', { name: 'Show answer' }).click();
-    await page.getByRole('button', { name: 'Again', exact: true }).click();
-    // Graded Again, the card is due again in a minute: nothing is due this very moment.
+    await page.getByRole('button', { name: 'Easy', exact: true }).click();
+    // Graded Easy, the card is due in days: nothing is due.
     await expect.poll(async () => (await badges(page)).slice(before)).toEqual(['cleared']);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Again', exact: true }).click();
+    // Graded Again, the card comes back in this session: due, as the home page counts it.
+    await expect.poll(async () => (await badges(page)).slice(before)).toEqual(['cleared', 1]);
 
     // Ten minutes later the app starts with that card due.
     await page.clock.install({ time: Date.now() + 10 * 60_000 });

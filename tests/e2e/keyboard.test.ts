@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshContext, open, readStore } from './browser';
+import { freshContext, keepSiblingsTogether, open, readStore } from './browser';
 
 const base = inject('baseUrl');
 const DECK = 'world-capitals';
@@ -17,6 +17,8 @@ describe('keyboard only: a whole study session and a whole quiz, no mouse', () =
 
   beforeAll(async () => {
     ({ page, close } = await freshContext());
+    // The session goes through every item of the deck, both sides of a reverse card included.
+    await keepSiblingsTogether(page, base);
   });
   afterAll(() => close());
 
@@ -24,9 +26,9 @@ describe('keyboard only: a whole study session and a whole quiz, no mouse', () =
   const focused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
   /** Presses Tab until the focused element matches `selector` (and has `text`, when given). */
-  async function tabTo(selector: string, text?: string) {
+  async function tabTo(selector: string, text?: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
     for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
+      await page.keyboard.press(key);
       const hit = await page.evaluate(
         ([s, t]) => {
           const el = document.activeElement;
@@ -124,14 +126,14 @@ describe('keyboard only: a whole study session and a whole quiz, no mouse', () =
       if (await article.getByRole('group', { name: /^(Options|True or false)$/ }).isVisible()) {
         await page.keyboard.press('2');
       } else if (await article.getByRole('group', { name: 'Prompts' }).isVisible()) {
-        // Enter on the first prompt, then on each answer in turn: the next prompt is chosen by itself.
-        await tabTo('[aria-label="Prompts"] button');
-        await page.keyboard.press('Enter');
-        await tabTo('[aria-label="Answers"] button');
+        // Nothing is chosen for the learner: Enter on a prompt, then Enter on an answer, pair by pair.
         // A round has 3 to 5 pairs (quiz.ts, MIN_MATCH_PAIRS..MATCH_PAIRS), depending on the seed.
         const pairs = await article.getByRole('group', { name: 'Answers' }).getByRole('button').count();
         for (let k = 0; k < pairs; k++) {
-          if (k) await page.keyboard.press('Tab');
+          // Back from the answers to the next prompt.
+          await tabTo(`[aria-label="Prompts"] > button:nth-of-type(${k + 1})`, undefined, k ? 'Shift+Tab' : 'Tab');
+          await page.keyboard.press('Enter');
+          await tabTo(`[aria-label="Answers"] > button:nth-of-type(${k + 1})`);
           await page.keyboard.press('Enter');
         }
         await tabTo('button', 'Check matches');

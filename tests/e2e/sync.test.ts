@@ -124,7 +124,7 @@ describe('two devices in sync', () => {
       .poll(() => a.getByTestId('sync-pending').textContent())
       .toMatch(/^[2-9]\d* changes waiting to be sent\.$/);
     await a.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => a.getByRole('alert').textContent()).toMatch(/cannot be reached/);
+    await expect.poll(() => a.getByTestId('sync-problem').textContent()).toMatch(/cannot be reached/);
     expect(await logIds(a)).toHaveLength(2);
 
     for (const page of [a, b]) await page.context().setOffline(false);
