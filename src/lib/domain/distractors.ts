@@ -15,6 +15,8 @@ export interface Candidate {
   key: string;
   cardId: string;
   sort: AnswerSort;
+  /** How it is written (`shapeOf`), worked out once: every question of a quiz ranks the same pool. */
+  shape: string;
 }
 
 /** The question a distractor is for. */
@@ -55,7 +57,7 @@ export function answerPool(
     if (!key || sort === null || sort === SORTS.boolean || seen.has(`${sort}\n${key}`)) continue;
     seen.add(`${sort}\n${key}`);
     const list = pool.get(sort) ?? [];
-    list.push({ text: answer, key, cardId, sort });
+    list.push({ text: answer, key, cardId, sort, shape: shapeOf(answer) });
     pool.set(sort, list);
   }
   return pool;
@@ -102,7 +104,7 @@ export function pickDistractors(
     .filter((c) => c.cardId !== target.cardId)
     .map((c) => ({
       text: c.text,
-      score: (shapeOf(c.text) === shape ? 0 : 2) + lengthGap(c.text.length, length) + rng.next() * 0.7
+      score: (c.shape === shape ? 0 : 2) + lengthGap(c.text.length, length) + rng.next() * 0.7
     }))
     .concat(made(target).map((text, i) => ({ text, score: 1 + i * 0.01 })))
     .sort((a, b) => a.score - b.score);
