@@ -1,11 +1,12 @@
 /**
- * What an installed app is expected to have: the manifest's fields, screenshots and shortcuts, the
- * due count on its icon (Badging API, through a test double), cards read aloud in their language (a
- * test double of speechSynthesis: headless Chromium has no voices) and a deck printed on paper.
+ * What an installed app is expected to have: the manifest's fields, screenshots and shortcuts, and
+ * Chromium's own word (over the DevTools protocol) that it is installable; the due count on its icon
+ * (Badging API, through a test double), cards read aloud in their language (a test double of
+ * speechSynthesis: headless Chromium has no voices) and a deck printed on paper.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshContext, open } from './browser';
+import { freshContext, open, waitForServiceWorker } from './browser';
 
 const base = inject('baseUrl');
 
@@ -67,6 +68,34 @@ describe('the manifest', () => {
       enctype: 'multipart/form-data'
     });
     expect(manifest.share_target.params.files[0].name).toBe('file');
+  });
+
+  test('Chromium itself finds the app installable and reads every field without an error', async () => {
+    const { context, page, close } = await freshContext();
+    try {
+      await open(page, `${base}/`);
+      await waitForServiceWorker(page);
+      const cdp = await context.newCDPSession(page);
+      expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+      const read = await cdp.send('Page.getAppManifest', {});
+      expect(read.url).toBe(`${base}/manifest.webmanifest`);
+      expect(read.errors).toEqual([]);
+      // What Chromium parsed, URLs resolved against the manifest's.
+      expect(read.manifest).toMatchObject({
+        id: `${base}/`,
+        lang: 'en',
+        display: 'standalone',
+        launchHandler: { clientMode: 'navigate-existing' },
+        shareTarget: { action: `${base}/import/share`, method: 'POST', enctype: 'multipart/form-data' }
+      });
+      expect(read.manifest.shortcuts?.map((s) => s.url)).toEqual(['/study', '/import', '/stats'].map((p) => base + p));
+      expect(read.manifest.screenshots).toHaveLength(manifest.screenshots.length);
+      expect(read.manifest.fileHandlers?.map((h) => h.action)).toEqual([`${base}/import`]);
+      // Chromium does not report categories over the protocol: the manifest it read has them.
+      expect((JSON.parse(read.data ?? '{}') as Manifest).categories).toEqual(['education']);
+    } finally {
+      await close();
+    }
   });
 
   test('a theme colour for each colour scheme', async () => {
