@@ -46,6 +46,14 @@ export const states = async (page: Page) =>
     .map(({ deckId, cardId, reps, due, stability }) => ({ deckId, cardId, reps, due, stability }))
     .sort((a, b) => a.cardId.localeCompare(b.cardId));
 
+/** A sync of a whole join or push and pull: seconds on a busy machine. */
+const SYNC_WAIT = { timeout: 30_000 };
+
+/** Waits until Settings, open on `page`, says the device has synced. */
+export async function firstSynced(page: Page) {
+  await expect.poll(() => page.getByTestId('last-synced').textContent(), SYNC_WAIT).toMatch(/^Last synced: /);
+}
+
 /** "Sync now" on Settings, then waits until nothing waits to be sent and the sync finished. */
 export async function syncNow(page: Page, base: string) {
   await openSync(page, base);
@@ -55,7 +63,7 @@ export async function syncNow(page: Page, base: string) {
   const syncedAt = async () => Number((await page.getByTestId('last-synced').getAttribute('data-at')) ?? 0);
   const before = await syncedAt();
   await button.click();
-  await expect.poll(syncedAt).toBeGreaterThan(before);
+  await expect.poll(syncedAt, SYNC_WAIT).toBeGreaterThan(before);
   await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('Nothing waiting to be sent.');
 }
 

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/database';
 import { freshContext, open, readStore, waitForServiceWorker } from './browser';
-import { grade, logIds, openSync, pending, showLinkCode, states, syncNow } from './sync-device';
+import { firstSynced, grade, logIds, openSync, pending, showLinkCode, states, syncNow } from './sync-device';
 
 const DECK = 'world-capitals';
 /** Longer than the device's retries take to come round once the server is back (5 s, doubling). */
@@ -157,12 +157,12 @@ describe('a push during a server restart', () => {
   test('A turns sync on, B links; A grades and its grades reach the server', async () => {
     await openSync(a, base);
     await a.getByRole('button', { name: 'Turn on sync' }).click();
-    await expect.poll(() => a.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(a);
     const code = await showLinkCode(a);
     await openSync(b, base);
     await b.getByRole('textbox', { name: 'Link code' }).fill(code);
     await b.getByRole('button', { name: 'Link this device' }).click();
-    await expect.poll(() => b.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(b);
 
     await open(a, `${base}/decks/${DECK}/study`);
     await waitForServiceWorker(a);

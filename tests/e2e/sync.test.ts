@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshContext, open, readStore, waitForServiceWorker } from './browser';
 import {
+  firstSynced,
   grade,
   logIds,
   openSync as openSyncAt,
@@ -39,7 +40,7 @@ describe('two devices in sync', () => {
   test('A turns sync on; B refuses a wrong link code, changing nothing, then links with the right one', async () => {
     await openSync(a);
     await a.getByRole('button', { name: 'Turn on sync' }).click();
-    await expect.poll(() => a.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(a);
     await expect(a.getByTestId('recovery-key').textContent()).resolves.toMatch(/[2-9A-Z]{4}(-[2-9A-Z]{4}){5}/);
     await expect(a.getByLabel('Sync is on').isChecked()).resolves.toBe(true);
 
@@ -56,7 +57,7 @@ describe('two devices in sync', () => {
 
     await b.getByRole('textbox', { name: 'Link code' }).fill(code.toLowerCase());
     await b.getByRole('button', { name: 'Link this device' }).click();
-    await expect.poll(() => b.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(b);
     await expect(b.getByRole('alert').count()).resolves.toBe(0);
     const list = b.getByTestId('linked-devices').getByRole('listitem');
     await expect.poll(() => list.count()).toBe(2);
