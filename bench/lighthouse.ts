@@ -15,6 +15,13 @@ export const METRIC_IDS = {
   si: 'speed-index'
 } as const;
 
+/**
+ * What remains in Lighthouse 12 of the PWA audits (the PWA category and its installability, service
+ * worker, splash screen, themed omnibox and maskable icon audits were removed in 12.0): the three whose
+ * documentation is still under Lighthouse's PWA pages, now counted in best practices.
+ */
+export const PWA_AUDIT_IDS = ['viewport', 'is-on-https', 'redirects-http'] as const;
+
 export interface LighthouseResult {
   url: string;
   /** Category scores, 0-100. */
@@ -23,6 +30,8 @@ export interface LighthouseResult {
   metrics: Record<keyof typeof METRIC_IDS, number>;
   /** Audits that count towards a category and scored below 1, with their titles. */
   failing: { category: string; id: string; title: string; score: number }[];
+  /** The PWA-related audits that remain; `score` null when not applicable (redirects-http on localhost). */
+  pwa: { id: (typeof PWA_AUDIT_IDS)[number]; title: string; score: number | null }[];
 }
 
 /** The same flags as the browser tests, in Chromium's new headless mode. */
@@ -53,7 +62,12 @@ export async function runLighthouse(url: string, chromePath: string): Promise<Li
         if (ref.weight > 0 && audit?.score !== null && audit?.score !== undefined && audit.score < 1)
           failing.push({ category: id, id: ref.id, title: audit.title, score: audit.score });
       }
-    return { url, scores, metrics, failing };
+    const pwa = PWA_AUDIT_IDS.map((id) => {
+      const audit = lhr.audits[id];
+      if (!audit) throw new Error(`Lighthouse ran no ${id} audit`);
+      return { id, title: audit.title, score: audit.score };
+    });
+    return { url, scores, metrics, failing, pwa };
   } finally {
     chrome.kill();
   }

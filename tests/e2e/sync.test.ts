@@ -6,63 +6,22 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshContext, open, readStore, waitForServiceWorker } from './browser';
+import {
+  firstSynced,
+  grade,
+  logIds,
+  openSync as openSyncAt,
+  pending,
+  showLinkCode,
+  states,
+  syncNow as syncNowAt
+} from './sync-device';
 
 const base = inject('baseUrl');
 const DECK = 'world-capitals';
 
-interface LogRow {
-  id: string;
-  cardId: string;
-  rating: number;
-}
-interface StateRow {
-  deckId: string;
-  cardId: string;
-  reps: number;
-  due: number;
-  stability: number;
-}
-interface SyncRow {
-  key: string;
-  pending?: 1;
-}
-
-async function openSync(page: Page) {
-  await open(page, `${base}/settings#sync`);
-  await page.getByRole('heading', { name: 'Sync', exact: true }).waitFor();
-}
-
-/** Grades `n` cards Good on the study page that is open. */
-async function grade(page: Page, n: number) {
-  for (let i = 0; i < n; i++) {
-    await page.getByRole('article', { name: 'Card' }).waitFor();
-    const typed = page.locator('#typed-answer');
-    if (await typed.isVisible()) await typed.press('Enter');
-    else await page.getByRole('button', { name: 'Show answer' }).click();
-    await page.getByRole('button', { name: 'Good', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
-  }
-}
-
-const logIds = async (page: Page) => (await readStore<LogRow>(page, 'reviewLogs')).map((l) => l.id).sort();
-const pending = async (page: Page) => (await readStore<SyncRow>(page, 'syncRecords')).filter((r) => r.pending).length;
-const states = async (page: Page) =>
-  (await readStore<StateRow>(page, 'cardStates'))
-    .map(({ deckId, cardId, reps, due, stability }) => ({ deckId, cardId, reps, due, stability }))
-    .sort((a, b) => a.cardId.localeCompare(b.cardId));
-
-/** "Sync now" on Settings, then waits until nothing waits to be sent and the sync finished. */
-async function syncNow(page: Page) {
-  await openSync(page);
-  const button = page.getByRole('button', { name: 'Sync now' });
-  await button.waitFor();
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  const syncedAt = async () => Number((await page.getByTestId('last-synced').getAttribute('data-at')) ?? 0);
-  const before = await syncedAt();
-  await button.click();
-  await expect.poll(syncedAt).toBeGreaterThan(before);
-  await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('Nothing waiting to be sent.');
-}
+const openSync = (page: Page) => openSyncAt(page, base);
+const syncNow = (page: Page) => syncNowAt(page, base);
 
 describe('two devices in sync', () => {
   let a: Page;
@@ -81,27 +40,24 @@ describe('two devices in sync', () => {
   test('A turns sync on; B refuses a wrong link code, changing nothing, then links with the right one', async () => {
     await openSync(a);
     await a.getByRole('button', { name: 'Turn on sync' }).click();
-    await expect.poll(() => a.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(a);
     await expect(a.getByTestId('recovery-key').textContent()).resolves.toMatch(/[2-9A-Z]{4}(-[2-9A-Z]{4}){5}/);
     await expect(a.getByLabel('Sync is on').isChecked()).resolves.toBe(true);
 
-    await a.getByRole('button', { name: 'Link another device' }).click();
-    const shown = await a.getByTestId('link-code').textContent();
-    const code = /Link code: ([2-9A-Z]{4}-[2-9A-Z]{4})$/.exec(shown ?? '')?.[1];
-    expect(code, shown ?? '').toBeTruthy();
+    const code = await showLinkCode(a);
     await expect(a.getByRole('img', { name: `QR code for the link code ${code}` }).isVisible()).resolves.toBe(true);
 
     await openSync(b);
-    const wrong = code!.startsWith('2222') ? '3333-3333' : '2222-2222';
+    const wrong = code.startsWith('2222') ? '3333-3333' : '2222-2222';
     await b.getByRole('textbox', { name: 'Link code' }).fill(wrong);
     await b.getByRole('button', { name: 'Link this device' }).click();
     await expect.poll(() => b.getByRole('alert').textContent()).toMatch(/That link code is not valid/);
     expect(await readStore(b, 'syncState')).toEqual([]);
     await expect(b.getByRole('button', { name: 'Turn on sync' }).isVisible()).resolves.toBe(true);
 
-    await b.getByRole('textbox', { name: 'Link code' }).fill(code!.toLowerCase());
+    await b.getByRole('textbox', { name: 'Link code' }).fill(code.toLowerCase());
     await b.getByRole('button', { name: 'Link this device' }).click();
-    await expect.poll(() => b.getByTestId('last-synced').textContent()).toMatch(/^Last synced: /);
+    await firstSynced(b);
     await expect(b.getByRole('alert').count()).resolves.toBe(0);
     const list = b.getByTestId('linked-devices').getByRole('listitem');
     await expect.poll(() => list.count()).toBe(2);
