@@ -6,6 +6,9 @@
  * rendering the cards; it must stay under 200 ms. Before the fix, a quiz over a card whose answer
  * was 4,000 backticks froze the page for 175 s.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshContext, open, readStore } from './browser';
@@ -13,13 +16,6 @@ import { HOSTILE, MAX } from './fixtures/hostile-text';
 
 const base = inject('baseUrl');
 const LIMIT_MS = 200;
-/**
- * Starting a quiz over every hostile card generates it on the main thread, answer sorts included
- * (quiz.ts): 293 ms on a quiet machine. Generating quizzes in a worker would bring it under
- * LIMIT_MS; until then this bound still catches a freeze (the one this test was written for took
- * 175 s).
- */
-const QUIZ_START_LIMIT_MS = 500;
 
 function hostileDeck(id: string) {
   const cards = HOSTILE.flatMap((text, i) => [
@@ -55,6 +51,7 @@ const clear = (page: Page) => longest(page);
 describe('hostile decks do not freeze the page', () => {
   let close: () => Promise<void>;
   let page: Page;
+  let dir = '';
   const figures: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -63,11 +60,12 @@ describe('hostile decks do not freeze the page', () => {
     await open(page, `${base}/import`);
     const deck = hostileDeck('hostile');
     await clear(page);
-    await page.locator('#import-file').setInputFiles({
-      name: 'hostile.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(deck))
-    });
+    // From a file on disk, as a person chooses one: a file given as bytes is decoded in the page
+    // by Playwright, in a long task of its own that is no part of the app.
+    dir = mkdtempSync(join(tmpdir(), 'factdeck-hostile-'));
+    const file = join(dir, 'hostile.json');
+    writeFileSync(file, JSON.stringify(deck));
+    await page.locator('#import-file').setInputFiles(file);
     await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
     figures.preview = await longest(page);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -77,6 +75,7 @@ describe('hostile decks do not freeze the page', () => {
   afterAll(async () => {
     console.log(`longest main-thread task, ms: ${JSON.stringify(figures)}`);
     await close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('baseline: starting a quiz over a built-in deck (not asserted; for the report)', async () => {
@@ -96,7 +95,7 @@ describe('hostile decks do not freeze the page', () => {
     await page.getByText(/^Question 1 of \d+$/).waitFor({ timeout: 60_000 });
     figures.startQuiz = await longest(page);
 
-    expect(figures.startQuiz).toBeLessThan(QUIZ_START_LIMIT_MS);
+    expect(figures.startQuiz).toBeLessThan(LIMIT_MS);
 
     // Then a quiz of typed answers only, each answered with hostile runs of its own.
     await open(page, `${base}/decks/hostile/quiz`);

@@ -79,3 +79,39 @@ describe('quiz, offline, by mouse and keyboard', () => {
     expect(await page.getByTestId('quiz-scores').textContent()).toMatch(/Last score: \d+% \(\d+ of 10\)\. Best: \d+%/);
   });
 });
+
+describe('quiz questions are made in a Web Worker', () => {
+  let close: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    // No service worker, so that every request of the page, the worker's script too, passes through `route`.
+    ({ page, close } = await freshContext({ serviceWorkers: 'block' }));
+  });
+  afterAll(() => close());
+
+  test('a quiz maker that cannot start says so in words, and nothing else changes', async () => {
+    let asked = 0;
+    await page.route(/\/workers\/quiz\.worker-[^/]*\.js$/, (route) => {
+      asked++;
+      return route.abort();
+    });
+    await open(page, `${base}/decks/${DECK}/quiz`);
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'The quiz could not be made: the quiz maker stopped unexpectedly. Try again, or reload the page.'
+    );
+    expect(asked).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Start quiz' }).isEnabled()).toBe(true);
+    expect(await page.getByText(/^Question 1 of/).count()).toBe(0);
+    expect(await readStore(page, 'quizAttempts')).toEqual([]);
+
+    // Once the worker can load again, the next press starts the quiz.
+    await page.unroute(/\/workers\/quiz\.worker-[^/]*\.js$/);
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.getByText('Question 1 of 10').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});

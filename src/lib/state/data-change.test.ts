@@ -21,7 +21,7 @@ import {
   saveImportedDeck
 } from '$lib/db';
 import { bucketsMatch } from '$lib/db/review-buckets';
-import { studyItems, type DataChange, type Deck } from '$lib/domain';
+import { generateQuiz, studyItems, type DataChange, type Deck } from '$lib/domain';
 import { removalRecord, type RemovalScope } from '$lib/domain/sync';
 import { QuizSession } from './quiz-session.svelte';
 import { StudySession } from './study-session.svelte';
@@ -164,9 +164,9 @@ describe.each([
   });
 
   test('a quiz finished after the deck was imported again without some cards saves nothing, and says why', async () => {
-    const quiz = new QuizSession(DECK, clock);
+    const quiz = new QuizSession(DECK, async (deck, settings) => generateQuiz(deck, settings), clock);
     await quiz.load();
-    expect(quiz.start({ count: 'all', types: ['truefalse'], onlyMissed: false })).toBe(true);
+    expect(await quiz.start({ count: 'all', types: ['truefalse'], onlyMissed: false })).toBe(true);
     await saveImportedDeck(SMALLER, { fileName: null, format: 'csv', now, deleteRemovedProgress: true });
     while (quiz.phase === 'asking' && !quiz.changedElsewhere) {
       quiz.answer(true);

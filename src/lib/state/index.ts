@@ -1,7 +1,7 @@
 export * from './deck-status';
 export { SessionProgress } from './session-progress';
 export { StudySession } from './study-session.svelte';
-export { QuizSession, type QuizChoices, type QuizPhase } from './quiz-session.svelte';
+export { QuizSession, type QuizChoices, type QuizGenerator, type QuizPhase } from './quiz-session.svelte';
 export { ImportFlow, MAX_IMPORT_BYTES, type ImportChoices } from './import-flow.svelte';
 export { loadAllDecks, type DeviceDeck } from './all-decks';
 export { applyStoredTheme, applyTheme } from './theme';

@@ -3,7 +3,6 @@ import { lastQuizAttempt, quizAttempts, saveQuizAttempt, StaleDataError } from '
 import {
   checkAnswer,
   countsAsRight,
-  generateQuiz,
   missedItemIds,
   own,
   QUESTION_TYPES,
@@ -12,7 +11,8 @@ import {
   type Question,
   type QuestionType,
   type QuizAnswer,
-  type QuizAttempt
+  type QuizAttempt,
+  type QuizSettings
 } from '$lib/domain';
 import * as t from '$lib/text';
 import { systemClock } from './deck-status';
@@ -27,8 +27,15 @@ export interface QuizChoices {
   onlyMissed: boolean;
 }
 
+/**
+ * What makes the questions: `generateQuiz` in the page's Web Worker, so a big or hostile deck never
+ * holds the main thread (issue 21); `generateQuiz` itself in unit tests.
+ */
+export type QuizGenerator = (deck: Deck, settings: QuizSettings) => Promise<Question[]>;
+
 export class QuizSession {
   readonly deck: Deck;
+  readonly #generate: QuizGenerator;
   readonly #clock: () => Date;
   readonly #versions: VersionFollower;
   #seed = 0;
@@ -48,6 +55,8 @@ export class QuizSession {
   /** Items missed in the last attempt, for "only cards I missed last time". */
   lastMissed = $state.raw<string[]>([]);
   error = $state<string | null>(null);
+  /** True while the questions of a quiz that was asked for are being made. */
+  starting = $state(false);
   /**
    * Set when the deck was deleted, imported again, restored or reset (here or in another tab) after
    * this quiz loaded: it saves nothing, and the page starts a new one (data-version.ts).
@@ -59,8 +68,9 @@ export class QuizSession {
   current = $derived(this.questions[this.index] ?? null);
   correct = $derived(this.answers.filter((a) => a.right).length);
 
-  constructor(deck: Deck, clock: () => Date = systemClock) {
+  constructor(deck: Deck, generate: QuizGenerator, clock: () => Date = systemClock) {
     this.deck = deck;
+    this.#generate = generate;
     this.#clock = clock;
     this.#versions = new VersionFollower(deck.id, (change) => (this.changedElsewhere = change));
   }
@@ -78,26 +88,44 @@ export class QuizSession {
     return this.#versions.follow();
   }
 
-  /** Starts a quiz; returns false (with `error` set) when the deck cannot make one with these choices. */
-  start(choices: QuizChoices): boolean {
+  /**
+   * Starts a quiz; resolves to false (with `error` set) when the deck cannot make one with these
+   * choices or making it failed, and to false at once while another is being made.
+   */
+  start(choices: QuizChoices): Promise<boolean> {
     return this.#begin(choices.count, choices.types, choices.onlyMissed ? this.lastMissed : undefined);
   }
 
   /** A new quiz on the items answered wrongly in the attempt just finished. */
-  retryMissed(): boolean {
+  retryMissed(): Promise<boolean> {
     const types = QUESTION_TYPES.filter((type) => this.questions.some((q) => q.type === type));
     return this.#begin('all', types, missedItemIds({ answers: this.answers }));
   }
 
-  #begin(count: number | 'all', types: readonly QuestionType[], onlyItemIds?: readonly string[]): boolean {
+  async #begin(
+    count: number | 'all',
+    types: readonly QuestionType[],
+    onlyItemIds?: readonly string[]
+  ): Promise<boolean> {
+    if (this.starting) return false;
     const now = this.#clock().getTime();
-    this.#seed = now % 2_147_483_647;
-    const questions = generateQuiz(this.deck, { seed: this.#seed, count, types, onlyItemIds });
+    const seed = now % 2_147_483_647;
+    this.starting = true;
+    let questions: Question[];
+    try {
+      questions = await this.#generate(this.deck, { seed, count, types, onlyItemIds });
+    } catch (e) {
+      this.error = t.quiz.startFailed(t.common.reason(e));
+      return false;
+    } finally {
+      this.starting = false;
+    }
     if (questions.length === 0) {
       this.error = t.quiz.noQuestions;
       return false;
     }
     this.error = null;
+    this.#seed = seed;
     this.#onlyMissed = onlyItemIds !== undefined;
     this.shortBy = count === 'all' ? 0 : Math.max(0, count - questions.length);
     this.questions = questions;

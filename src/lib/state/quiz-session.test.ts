@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { db } from '$lib/db';
-import type { Deck, Question } from '$lib/domain';
+import { generateQuiz, type Deck, type Question } from '$lib/domain';
 import * as t from '$lib/text';
-import { QuizSession } from './quiz-session.svelte';
+import { QuizSession, type QuizGenerator } from './quiz-session.svelte';
 
 const CAPITALS: [string, string, string][] = [
   ['france', 'France', 'Paris'],
@@ -35,6 +35,8 @@ const DECK: Deck = {
 };
 const T0 = new Date(2026, 2, 2, 9, 0);
 const clock = () => T0;
+/** The page makes questions in a Web Worker; here they are made on this thread, by the same function. */
+const here: QuizGenerator = async (deck, settings) => generateQuiz(deck, settings);
 
 /** The right answer to a question, as the page would send it. */
 function rightAnswer(q: Question): string | boolean | Record<string, string> {
@@ -49,7 +51,7 @@ function wrongChoice(q: Question): string {
 }
 
 async function loaded(): Promise<QuizSession> {
-  const quiz = new QuizSession(DECK, clock);
+  const quiz = new QuizSession(DECK, here, clock);
   await quiz.load();
   return quiz;
 }
@@ -81,7 +83,7 @@ describe('QuizSession', () => {
     expect(quiz.history).toEqual([]);
     expect(quiz.lastMissed).toEqual([]);
 
-    expect(quiz.start({ count: 'all', types: ['choice'], onlyMissed: false })).toBe(true);
+    expect(await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false })).toBe(true);
     expect(quiz.phase).toBe('asking');
     expect(quiz.questions).toHaveLength(6);
     expect(quiz.index).toBe(0);
@@ -115,10 +117,10 @@ describe('QuizSession', () => {
 
   test('"Retry missed" asks only the cards answered wrongly', async () => {
     const quiz = await loaded();
-    quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
+    await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
     const missed = await missFirst(quiz);
 
-    expect(quiz.retryMissed()).toBe(true);
+    expect(await quiz.retryMissed()).toBe(true);
     expect(quiz.phase).toBe('asking');
     expect(quiz.questions.map((q) => q.itemId)).toEqual([missed]);
     expect(quiz.questions[0].type).toBe('choice');
@@ -126,33 +128,33 @@ describe('QuizSession', () => {
 
   test('"Only cards I missed last time" reads the last attempt, also in a later session', async () => {
     const quiz = await loaded();
-    quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
+    await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
     const missed = await missFirst(quiz);
 
     const later = await loaded();
     expect(later.history).toHaveLength(1);
     expect(later.lastMissed).toEqual([missed]);
-    later.start({ count: 'all', types: ['choice', 'typed'], onlyMissed: true });
+    await later.start({ count: 'all', types: ['choice', 'typed'], onlyMissed: true });
     expect(new Set(later.questions.map((q) => q.itemId))).toEqual(new Set([missed]));
   });
 
   test('choices that leave nothing to ask say so and stay on the setup', async () => {
     const quiz = await loaded();
-    expect(quiz.start({ count: 'all', types: ['choice'], onlyMissed: true })).toBe(false);
+    expect(await quiz.start({ count: 'all', types: ['choice'], onlyMissed: true })).toBe(false);
     expect(quiz.error).toBe(t.quiz.noQuestions);
     expect(quiz.phase).toBe('setup');
   });
 
   test('asking for more questions than the deck has says how many there are', async () => {
     const quiz = await loaded();
-    quiz.start({ count: 10, types: ['choice'], onlyMissed: false });
+    await quiz.start({ count: 10, types: ['choice'], onlyMissed: false });
     expect(quiz.questions).toHaveLength(6);
     expect(quiz.shortBy).toBe(4);
   });
 
   test('typed answers forgive a typo, and true/false answers are kept in words', async () => {
     const quiz = await loaded();
-    quiz.start({ count: 'all', types: ['typed', 'truefalse'], onlyMissed: false });
+    await quiz.start({ count: 'all', types: ['typed', 'truefalse'], onlyMissed: false });
     let typed = false;
     let trueFalse = false;
     while (quiz.phase === 'asking') {
@@ -178,7 +180,7 @@ describe('QuizSession', () => {
     };
     db.quizAttempts.hook('creating', full);
     try {
-      quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
+      await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
       await missFirst(quiz);
     } finally {
       db.quizAttempts.hook('creating').unsubscribe(full);
@@ -188,5 +190,58 @@ describe('QuizSession', () => {
     expect(quiz.error).toBe(t.error.storageFull(t.quiz.saveFailed.full));
     expect(await db.quizAttempts.count()).toBe(0);
     expect(quiz.history).toEqual([]);
+  });
+
+  test('the quiz is the one generateQuiz makes from the start time as seed, whatever makes it', async () => {
+    const asked: Parameters<QuizGenerator>[1][] = [];
+    const quiz = new QuizSession(
+      DECK,
+      async (deck, settings) => (asked.push(settings), generateQuiz(deck, settings)),
+      clock
+    );
+    await quiz.load();
+    await quiz.start({ count: 5, types: ['choice', 'truefalse', 'typed'], onlyMissed: false });
+    expect(asked).toEqual([{ seed: T0.getTime() % 2_147_483_647, count: 5, types: ['choice', 'truefalse', 'typed'] }]);
+    expect(quiz.questions).toEqual(generateQuiz(DECK, asked[0]));
+  });
+
+  test('while a quiz is being made it says so, and a second press starts nothing more', async () => {
+    let finish: (questions: Question[]) => void = () => {};
+    let made = 0;
+    const slow: QuizGenerator = (deck, settings) => {
+      made++;
+      return new Promise((resolve) => (finish = () => resolve(generateQuiz(deck, settings))));
+    };
+    const quiz = new QuizSession(DECK, slow, clock);
+    await quiz.load();
+    const first = quiz.start({ count: 'all', types: ['choice'], onlyMissed: false });
+    expect(quiz.starting).toBe(true);
+    expect(quiz.phase).toBe('setup');
+    expect(await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false })).toBe(false);
+    expect(made).toBe(1);
+    finish([]);
+    expect(await first).toBe(true);
+    expect(quiz.starting).toBe(false);
+    expect(quiz.phase).toBe('asking');
+    expect(quiz.questions).toHaveLength(6);
+  });
+
+  test('a quiz that could not be made says why in words and stays on the setup; the next press tries again', async () => {
+    let failures = 1;
+    const flaky: QuizGenerator = async (deck, settings) => {
+      if (failures-- > 0) throw new Error('the quiz maker stopped unexpectedly');
+      return generateQuiz(deck, settings);
+    };
+    const quiz = new QuizSession(DECK, flaky, clock);
+    await quiz.load();
+    expect(await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false })).toBe(false);
+    expect(quiz.error).toBe(t.quiz.startFailed('the quiz maker stopped unexpectedly'));
+    expect(quiz.error).toMatch(/^The quiz could not be made: the quiz maker stopped unexpectedly\./);
+    expect(quiz.phase).toBe('setup');
+    expect(quiz.starting).toBe(false);
+
+    expect(await quiz.start({ count: 'all', types: ['choice'], onlyMissed: false })).toBe(true);
+    expect(quiz.error).toBeNull();
+    expect(quiz.phase).toBe('asking');
   });
 });

@@ -67,6 +67,11 @@ export const quiz = {
   matchAsked: 'Match each prompt with its answer',
   pairsRight: (right: number, total: number) => `${right} of ${total} pairs right`,
   falseBecause: (rightAnswer: string) => `${answers.false}: ${rightAnswer}`,
+  /** Shown, in a muted line, only when making the quiz takes long enough to notice. */
+  preparing: 'Preparing the quiz…',
+  startFailed: (reason: string) => `The quiz could not be made: ${reason}. Try again, or reload the page.`,
+  workerStopped: 'the quiz maker stopped unexpectedly',
+  workerNoDeck: 'the quiz maker was given no deck',
   noQuestions: 'These choices leave no questions to ask. Pick more question types or all cards.',
   saveFailed: {
     full: 'your result was not saved',
