@@ -1,5 +1,5 @@
 /** The import page. */
-import type { FailedWrite } from './common';
+import { encodingNames, type FailedWrite } from './common';
 import { isAre, plural } from './plural';
 
 // `import` is a keyword, so the section gets another name inside this module.
@@ -45,14 +45,8 @@ const importing = {
   readingShort: 'Reading…',
   readAs: 'Read as',
   fromFile: (name: string) => ` from ${name}`,
-  /** Encodings a file was read in when it was not UTF-8 (`decodeText`). */
-  encodingNames: {
-    'utf-16le': 'UTF-16 (little-endian)',
-    'utf-16be': 'UTF-16 (big-endian)',
-    'windows-1252': 'Windows-1252 (Latin-1, Western European)'
-  } as Record<string, string>,
-  encodingNotice: (name: string) =>
-    `This file is not saved as UTF-8, so it was read as ${name}. Check that letters such as é, ü or ñ look right in the cards below before importing; if they do not, save the file as UTF-8 (in Excel: "CSV UTF-8") and choose it again.`,
+  encodingNotice: (encoding: keyof typeof encodingNames) =>
+    `This file is not saved as UTF-8, so it was read as ${encodingNames[encoding]}. Check that letters such as é, ü or ñ look right in the cards below before importing; if they do not, save the file as UTF-8 (in Excel: "CSV UTF-8") and choose it again.`,
   problems: (n: number) => `${plural(n, 'problem')} to fix before importing. Nothing has been saved.`,
   where: (line: number, col: number) => `line ${line}, column ${col}`,
   deckTitle: 'Title',
