@@ -125,13 +125,11 @@ const SCREENS: Screen[] = [
     name: 'import, preview of a Latin-1 file, with its encoding notice',
     visit: async (page) => {
       await open(page, `${base}/import`);
-      await page
-        .locator('#import-file')
-        .setInputFiles({
-          name: 'desserts.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from('café;crème brûlée\n', 'latin1')
-        });
+      await page.locator('#import-file').setInputFiles({
+        name: 'desserts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('café;crème brûlée\n', 'latin1')
+      });
       await page.getByTestId('import-encoding').waitFor();
     }
   },

@@ -44,7 +44,6 @@ function decode(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
 const C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 function fixC1(text: string): string {
-  // eslint-disable-next-line no-control-regex -- C1 control codes are exactly what is replaced
   return text.replace(/[\u0080-\u009f]/g, (c) => C1[c.charCodeAt(0) - 0x80]);
 }
 
