@@ -121,6 +121,18 @@ const SCREENS: Screen[] = [
       await page.getByTestId('import-summary').waitFor();
     }
   },
+  {
+    name: 'import, preview of a Latin-1 file, with its encoding notice',
+    visit: async (page) => {
+      await open(page, `${base}/import`);
+      await page.locator('#import-file').setInputFiles({
+        name: 'desserts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('café;crème brûlée\n', 'latin1')
+      });
+      await page.getByTestId('import-encoding').waitFor();
+    }
+  },
   { name: 'new deck', visit: (page) => open(page, `${base}/decks/new`) },
   {
     name: 'new deck, a draft under review, one card open',

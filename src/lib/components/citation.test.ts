@@ -34,4 +34,10 @@ describe('citation labels and links', () => {
     expect(citeLabel({ source: 'council' }, minutes)).toBe('The Council, 2024-01-03');
     expect(citeHref({ source: 'council' })).toBe('/sources/council');
   });
+
+  it('links a deck stored on this device to its own copy of the source, never the built-in page of that id', () => {
+    expect(citeHref({ source: 'town-news', paragraphs: [2] }, 'my-deck')).toBe('/decks/my-deck/sources/town-news#p2');
+    expect(citeHref({ source: 'council' }, 'my-deck')).toBe('/decks/my-deck/sources/council');
+    expect(citeHref({ source: 'council' }, null)).toBe('/sources/council');
+  });
 });

@@ -207,7 +207,6 @@ export type NotTextKind = 'apkg' | 'colpkg' | 'xlsx' | 'xls' | 'ods' | 'numbers'
 export type ImportProblem =
   // The whole file (text-checks.ts, parse-import.ts).
   | { code: 'too-large'; bytes: number; limit: number }
-  | { code: 'utf16' }
   | { code: 'binary' }
   | { code: 'not-text'; kind: NotTextKind }
   | { code: 'empty' }

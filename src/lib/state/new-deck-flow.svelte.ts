@@ -4,6 +4,7 @@
  */
 import { listImportedDecks, saveImportedDeck } from '$lib/db';
 import type { Card, Deck } from '$lib/domain';
+import { decodeText, type TextEncodingName } from '$lib/domain/decode-text';
 import {
   articleText,
   draftDeck,
@@ -47,6 +48,8 @@ export class NewDeckFlow {
   text = $state('');
   fields = $state<SourceFields>({ title: '', author: '', publisher: '', date: '', url: '' });
   fileName = $state<string | null>(null);
+  /** How the opened file was read, when it was not UTF-8. */
+  fileEncoding = $state<Exclude<TextEncodingName, 'utf-8'> | null>(null);
 
   // Drafting.
   busy = $state(false);
@@ -111,7 +114,7 @@ export class NewDeckFlow {
       this.error = t.newDeck.fileTooLarge(file.name);
       return;
     }
-    const raw = await file.text();
+    const { text: raw, encoding } = decodeText(await file.arrayBuffer());
     const name = file.name.toLowerCase();
     let text = raw;
     let meta: Partial<SourceFields> = {};
@@ -123,6 +126,7 @@ export class NewDeckFlow {
       meta = read.meta;
     }
     this.fileName = file.name;
+    this.fileEncoding = encoding === 'utf-8' ? null : encoding;
     this.text = text;
     for (const [key, value] of Object.entries(meta) as [keyof SourceFields, string][])
       if (!this.fields[key].trim() && value) this.fields[key] = value;

@@ -85,6 +85,16 @@ describe('NewDeckFlow', () => {
     expect(flow.text).toBe('The sea rose.\n\nIt fell.');
     expect(flow.fields).toMatchObject({ title: 'Tides', author: 'Typed by the teacher' });
   });
+
+  test('an article saved in Latin-1 keeps its accents and says how it was read', async () => {
+    const flow = new NewDeckFlow(drafter, []);
+    const latin1 = Uint8Array.from('Le café rouvre à Brême.', (c) => c.charCodeAt(0));
+    await flow.openFile(new File([latin1], 'cafe.txt', { type: 'text/plain' }));
+    expect(flow.text).toBe('Le café rouvre à Brême.');
+    expect(flow.fileEncoding).toBe('windows-1252');
+    await flow.openFile(new File(['Le café rouvre.'], 'cafe.txt', { type: 'text/plain' }));
+    expect(flow.fileEncoding).toBeNull();
+  });
 });
 
 describe('EmptyDeckForm', () => {

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 // Parses an import off the main thread, so a 50,000-card file never freezes the page.
+import { decodeText } from '$lib/domain/decode-text';
 import { parseImport, type ImportInput, type ImportResult } from '$lib/domain/import';
 import { mediaBuffers, readPackage, type PackageRead, type PackageRequest } from './read-package';
 import * as t from '$lib/text';
 
 export interface ImportRequest {
   input: Omit<ImportInput, 'text' | 'naming'> & { text?: string };
-  /** The raw file, decoded here as UTF-8 (the parser explains other encodings). */
+  /** The raw file, decoded here (`decodeText`: UTF-8, UTF-16 or Windows-1252). */
   bytes?: ArrayBuffer;
   /** The file is an Anki package (.apkg, .colpkg): read as a zip, not as text. */
   package?: PackageRequest;
@@ -37,7 +38,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     }
     return;
   }
-  const text = bytes ? new TextDecoder('utf-8').decode(bytes) : (input.text ?? '');
-  const result = parseImport({ ...input, text, naming: t.import.naming }, onProgress);
+  const decoded = bytes ? decodeText(bytes) : { text: input.text ?? '', encoding: undefined };
+  const result = parseImport({ ...input, ...decoded, naming: t.import.naming }, onProgress);
   self.postMessage({ type: 'result', result } satisfies ImportReply);
 };

@@ -5,6 +5,7 @@
 import { isQuotaError, previewRestore, restoreBackup, type RestoreMode } from '$lib/db';
 import { BackupMergeError, type BackupDiff, type BackupFile, type BackupProblem } from '$lib/domain';
 import { BackupError, parseBackupText } from '$lib/domain/backup-parse';
+import { decodeText } from '$lib/domain/decode-text';
 
 export type RestoreStage = 'reading' | 'checking' | 'comparing' | 'saving';
 
@@ -34,7 +35,8 @@ self.onmessage = async (event: MessageEvent<BackupRequest>) => {
   try {
     if (request.type === 'read') {
       post({ type: 'progress', stage: 'reading', fraction: 0 });
-      const text = await request.file.text();
+      // The same decoder as imports: a backup opened and saved again in an editor as UTF-16 still reads.
+      const { text } = decodeText(await request.file.arrayBuffer());
       post({ type: 'progress', stage: 'checking', fraction: 0 });
       let file: BackupFile;
       try {

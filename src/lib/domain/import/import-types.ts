@@ -1,5 +1,6 @@
 /** What an in-app import takes and gives back. */
 import type { Deck } from '../deck.schema';
+import type { TextEncodingName } from '../decode-text';
 import type { DeckProblem } from '../problems';
 import { FIELD_LIMITS } from '../field-limits';
 
@@ -18,8 +19,10 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
 ];
 
 export interface ImportInput {
-  /** The file's text, already decoded (UTF-8); a leading byte order mark is ignored. */
+  /** The file's text, already decoded (`decodeText`); a leading byte order mark is ignored. */
   text: string;
+  /** How the file's bytes were decoded; pasted text has none. */
+  encoding?: TextEncodingName;
   fileName?: string;
   /** User-chosen title when the format has none. */
   title?: string;
@@ -58,6 +61,8 @@ export interface ImportResult {
   problems: DeckProblem[];
   warnings: DeckProblem[];
   skipped?: DeckProblem[];
+  /** Set when the text was read and the file was not UTF-8, so the preview can say how it was read. */
+  encoding?: Exclude<TextEncodingName, 'utf-8'>;
 }
 
 export const IMPORT_LIMITS = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeText } from '../decode-text';
 import { deckSchema } from '../deck.schema';
 import { IMPORT_LIMITS, parseImport, type ImportInput } from './index';
 import { deckOf, naming, problemsOf, sides, skippedOf, where } from './test-helpers';
@@ -30,9 +31,25 @@ describe('parseImport: files that cannot be read', () => {
     );
   });
 
-  it('recognises UTF-16 text decoded as UTF-8 (Excel "Unicode Text")', () => {
-    const utf16 = '\uFFFD\uFFFD' + [...'France\tParis\n'].map((c) => c + '\u0000').join('');
-    expect(problemsOf(parseImport({ text: utf16, fileName: 'x.txt' }))[0]).toMatch(/^1:1 This file is saved as UTF-16/);
+  it('reads a Latin-1 or UTF-16 file as decodeText reads it, and says how when it was not UTF-8', () => {
+    const latin1 = decodeText(Uint8Array.from('café;crème brûlée\nthé;tea\n', (c) => c.charCodeAt(0)));
+    const read = parseImport({ ...latin1, fileName: 'desserts.csv' });
+    expect(sides(deckOf(read))).toEqual([
+      ['café', 'crème brûlée'],
+      ['thé', 'tea']
+    ]);
+    expect(read.encoding).toBe('windows-1252');
+    // Excel's "Unicode Text": UTF-16 little-endian with its mark, tab-separated.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'France\tParis\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const tsv = parseImport({ ...decodeText(utf16), fileName: 'x.txt' });
+    expect(sides(deckOf(tsv))).toEqual([['France', 'Paris']]);
+    expect(tsv.encoding).toBe('utf-16le');
+    expect(parseImport({ ...decodeText(new TextEncoder().encode('a,b')), fileName: 'x.csv' }).encoding).toBeUndefined();
+    // A refused file says nothing of its encoding.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const refused = parseImport({ ...decodeText(png), fileName: 'photo.png' });
+    expect(problemsOf(refused)[0]).toMatch(/^1:1 This does not look like a text file/);
+    expect(refused.encoding).toBeUndefined();
   });
 
   it('refuses more than 10 MB, by the size given or by the text', () => {
@@ -83,10 +100,12 @@ describe('parseImport: text clean-up', () => {
     expect(skippedOf(parseImport({ text: 'a,b\rc\r', fileName: 'x.csv' }))[0]).toMatch(/^2:1 /);
   });
 
-  it('warns where characters could not be decoded', () => {
+  it('warns where the text holds replacement marks, characters lost before', () => {
     const result = parseImport({ text: 'France,Paris\nCaf\uFFFD,coffee', fileName: 'x.csv' });
     expect(deckOf(result).cards).toHaveLength(2);
-    expect(result.warnings.map(where)).toEqual([expect.stringMatching(/^2:4 Some characters could not be read/)]);
+    expect(result.warnings.map(where)).toEqual([
+      expect.stringMatching(/^2:4 Some characters show as "\uFFFD": the file itself holds that mark/)
+    ]);
   });
 });
 

@@ -50,9 +50,10 @@ export function parseImport(input: ImportInput, onProgress?: (fraction: number) 
     onProgress?.(1);
 
     const { problems, warnings, skipped } = report.finish();
-    if (problems.length) return { format, problems, warnings };
-    if (deck) return { format, deck, problems, warnings, skipped };
-    return { format, problems: [{ path, line: 1, col: 1, problem: { code: 'nothing-read' } }], warnings };
+    const encoding = input.encoding && input.encoding !== 'utf-8' ? { encoding: input.encoding } : {};
+    if (problems.length) return { format, problems, warnings, ...encoding };
+    if (deck) return { format, deck, problems, warnings, skipped, ...encoding };
+    return { format, problems: [{ path, line: 1, col: 1, problem: { code: 'nothing-read' } }], warnings, ...encoding };
   } catch (e) {
     const problem: ImportProblem = { code: 'crashed', detail: e instanceof Error ? e.message : String(e) };
     return { format, problems: [{ path, line: 1, col: 1, problem }], warnings: [] };

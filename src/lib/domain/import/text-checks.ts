@@ -17,7 +17,6 @@ export function cleanText(raw: string): string {
 export function refuseText(raw: string, size: number | undefined): ImportProblem | undefined {
   const bytes = Math.max(size ?? 0, raw.length);
   if (bytes > IMPORT_LIMITS.maxBytes) return { code: 'too-large', bytes, limit: IMPORT_LIMITS.maxBytes };
-  if (looksLikeUtf16(raw)) return { code: 'utf16' };
   if (looksBinary(raw)) return { code: 'binary' };
   if (cleanText(raw).trim() === '') return { code: 'empty' };
   return undefined;
@@ -28,22 +27,18 @@ export function undecodedAt(text: string): number {
   return text.indexOf(REPLACEMENT);
 }
 
-/** UTF-16 decoded as UTF-8: a NUL after (or before) nearly every letter, always on the same side. */
-function looksLikeUtf16(raw: string): boolean {
-  const sample = raw.replace(/^(?:\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)/, '').slice(0, 4096);
-  const nuls = [0, 0];
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) nuls[i % 2]++;
-  return sample.length >= 8 && Math.min(...nuls) === 0 && Math.max(...nuls) >= sample.length * 0.4;
-}
-
-/** NUL bytes, or a sample where more than a tenth of the characters are control codes or undecodable. */
+/**
+ * NUL bytes, or a sample where more than a tenth of the characters are control codes (C1 ones too:
+ * bytes Windows-1252 has no letter for) or undecodable.
+ */
 function looksBinary(raw: string): boolean {
   if (raw.includes('\u0000')) return true;
   const sample = raw.slice(0, 65_536);
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) odd++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c < 0xa0) || c === 0xfffd)
+      odd++;
   }
   return odd > sample.length / 10;
 }

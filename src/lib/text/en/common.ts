@@ -1,9 +1,17 @@
 /** The app shell and what any page may say: navigation, buttons, notices, errors, keyboard help. */
+import type { TextEncodingName } from '$lib/domain/decode-text';
 
 export const app = {
   name: 'Factdeck',
   /** The browser tab's title for a page. */
   title: (page: string) => `${page} · Factdeck`
+};
+
+/** Encodings a file was read in when it was not UTF-8 (`decodeText`). */
+export const encodingNames: Record<Exclude<TextEncodingName, 'utf-8'>, string> = {
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1252': 'Windows-1252 (Latin-1, Western European)'
 };
 
 export const nav = {

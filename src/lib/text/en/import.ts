@@ -1,5 +1,5 @@
 /** The import page. */
-import type { FailedWrite } from './common';
+import { encodingNames, type FailedWrite } from './common';
 import { isAre, plural } from './plural';
 
 // `import` is a keyword, so the section gets another name inside this module.
@@ -45,6 +45,8 @@ const importing = {
   readingShort: 'Reading…',
   readAs: 'Read as',
   fromFile: (name: string) => ` from ${name}`,
+  encodingNotice: (encoding: keyof typeof encodingNames) =>
+    `This file is not saved as UTF-8, so it was read as ${encodingNames[encoding]}. Check that letters such as é, ü or ñ look right in the cards below before importing; if they do not, save the file as UTF-8 (in Excel: "CSV UTF-8") and choose it again.`,
   problems: (n: number) => `${plural(n, 'problem')} to fix before importing. Nothing has been saved.`,
   where: (line: number, col: number) => `line ${line}, column ${col}`,
   deckTitle: 'Title',

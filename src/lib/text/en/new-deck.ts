@@ -1,6 +1,7 @@
 /** The new-deck page: an empty deck, or a deck drafted from an article and reviewed. */
 import type { DraftProblem } from '$lib/domain/draft';
 import type { CardKind } from '$lib/domain';
+import { encodingNames } from './common';
 import { plural } from './plural';
 
 export const newDeck = {
@@ -19,6 +20,9 @@ export const newDeck = {
   articleHint: 'Paste the article, paragraphs separated by a blank line, or open its file.',
   openFile: 'Or open a file (.txt, .md or .html)',
   openedFile: (name: string) => `Opened ${name}.`,
+  /** An opened article that was not UTF-8 (`decodeText`). */
+  readAs: (encoding: keyof typeof encodingNames) =>
+    `It is not saved as UTF-8, so it was read as ${encodingNames[encoding]}: check that letters such as é, ü or ñ look right.`,
   fileTooLarge: (name: string) => `“${name}” is larger than 5 MB; is it an article? Paste its text instead.`,
   sourceHeading: 'The source',
   sourceHint:

@@ -328,11 +328,6 @@ function words(p: Problem): string {
         `The file is too large (${megabytes(p.bytes)} MB); the limit is ${megabytes(p.limit)} MB. ` +
         'Split it into smaller decks and import them one by one.'
       );
-    case 'utf16':
-      return (
-        'This file is saved as UTF-16 text (Excel calls it "Unicode Text"), which cannot be read here. ' +
-        'Save it as "CSV UTF-8" or as UTF-8 text and try again.'
-      );
     case 'binary':
       return (
         'This does not look like a text file (it holds binary data, like an image or an Excel .xlsx workbook). ' +
@@ -344,8 +339,8 @@ function words(p: Problem): string {
       return 'The file is empty: there is nothing to import.';
     case 'undecoded':
       return (
-        'Some characters could not be read and show as "\uFFFD": the file is probably not saved as UTF-8. ' +
-        'Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again, or fix those cards after importing.'
+        'Some characters show as "\uFFFD": the file itself holds that mark, so they were lost before, probably when it was converted from another encoding. ' +
+        'Fix those cards after importing, or in the original file.'
       );
     case 'nothing-read':
       return 'No deck could be read from this file.';

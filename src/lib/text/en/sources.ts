@@ -4,6 +4,9 @@ import { plural } from './plural';
 export const sources = {
   title: (source: string) => `${source} · Sources`,
   notFound: (sourceId: string) => `There is no source called "${sourceId}" on this device.`,
+  notInDeck: (sourceId: string, deck: string) => `The deck “${deck}” has no source called "${sourceId}".`,
+  /** Before the deck's title, on a source as a deck stored on this device describes it. */
+  citedIn: 'As described in the deck',
   author: 'Author',
   publishedBy: 'Published by',
   firstPublishedBy: 'First published by',

@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { listImportedDecks, StorageBlockedError, unlessBlocked } from '$lib/db';
 import { loadDeck, loadDeckIndex } from '$lib/decks';
-import { citingCards, paragraphMap, type Deck } from '$lib/domain';
+import { canonicalJson, citingCards, paragraphMap, type Deck } from '$lib/domain';
 import * as t from '$lib/text';
 import type { PageLoad } from './$types';
 
-// Built-in sources are prerendered; in the browser the decks stored on this device (imported,
-// drafted, copied) that cite the source are added, and a source only they have opens through the
-// app shell (200.html).
+// Built-in sources are prerendered with the built-in decks citing them. In the browser, decks stored
+// on this device (imported, drafted, copied) are added when they describe the same source; a source
+// only they have opens through the app shell (200.html). Their own citations open
+// /decks/<id>/sources/<sourceId>, so a source that merely shares a built-in one's id is never shown as it.
 export const load: PageLoad = async ({ fetch, params }) => {
   const index = await loadDeckIndex(fetch);
   const stored = browser ? await storedDecksCiting(params.sourceId) : [];
@@ -16,9 +17,11 @@ export const load: PageLoad = async ({ fetch, params }) => {
   const builtIn = await Promise.all(
     index.filter((d) => d.sourceIds.includes(params.sourceId) && !storedIds.has(d.id)).map((d) => loadDeck(fetch, d.id))
   );
-  const decks = [...builtIn, ...stored];
-  const source = decks.flatMap((d) => d.sources ?? []).find((s) => s.id === params.sourceId);
+  const sourceOf = (d: Deck) => d.sources?.find((s) => s.id === params.sourceId);
+  const source = [...builtIn, ...stored].map(sourceOf).find((s) => s !== undefined);
   if (!source) error(404, t.sources.notFound(params.sourceId));
+  const same = canonicalJson(source);
+  const decks = [...builtIn, ...stored].filter((d) => canonicalJson(sourceOf(d)) === same);
   const languages: Record<string, string> = Object.fromEntries(decks.map((d) => [d.id, d.language]));
   return {
     source,
