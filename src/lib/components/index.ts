@@ -19,3 +19,4 @@ export { default as KeyboardHelp } from './KeyboardHelp.svelte';
 export { default as OfflineBadge } from './OfflineBadge.svelte';
 export { default as CardFields } from './CardFields.svelte';
 export { clip, LIST_TEXT_CHARS } from './clip';
+export { default as FreeSpaceChoices } from './FreeSpaceChoices.svelte';

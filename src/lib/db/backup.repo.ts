@@ -17,6 +17,8 @@ import {
 } from '$lib/domain';
 import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
+import { deleteThenBump } from './full-storage';
+import { isQuotaError } from './quota-error';
 import { readTables, replaceTables, takeSnapshot } from './snapshot-tables';
 import { resetAllAsRecords, restoreAsRecords } from './sync-changes';
 import { recordingNow, syncTables } from './sync-store';
@@ -46,7 +48,12 @@ export async function exportBackup(appVersion: string, now: Date): Promise<Backu
 
 /** Notes that a backup was downloaded at `now`, for the reminder. */
 export async function recordBackup(now: Date): Promise<void> {
-  await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
+  try {
+    await db.settings.put({ key: LAST_BACKUP, value: now.getTime() });
+  } catch (e) {
+    // On a full device the file was still downloaded; only the reminder's date is not moved.
+    if (!isQuotaError(e)) throw e;
+  }
 }
 
 /**
@@ -105,11 +112,16 @@ export function restoreBackup(
 
 /**
  * Forgets every card state, review and quiz attempt, after a snapshot. Imported decks and settings
- * stay.
+ * stay. `snapshot: false` is for a full device, where the snapshot has no room: the learner chose to
+ * go without it, and the clearing only deletes, so it commits (full-storage.ts; sync off only).
  */
-export function resetAllProgress(now: Date): Promise<void> {
+export async function resetAllProgress(now: Date, { snapshot = true } = {}): Promise<void> {
+  if (!snapshot && !(await recordingNow())) {
+    const clear = () => Promise.all([db.cardStates.clear(), db.reviewLogs.clear(), db.quizAttempts.clear()]);
+    return deleteThenBump([db.cardStates, db.reviewLogs, db.quizAttempts], clear, ALL_DATA, 'reset', now.getTime());
+  }
   return db.transaction('rw', allTables(), async () => {
-    await takeSnapshot(db, 'reset', now.getTime());
+    if (snapshot) await takeSnapshot(db, 'reset', now.getTime());
     const account = await recordingNow();
     if (account) {
       await resetAllAsRecords(account, now);

@@ -6,9 +6,11 @@ import Dexie from 'dexie';
 import { cardIdOf, diffDecks, type DataChange, type Deck, type DeckDiff } from '$lib/domain';
 import { deleteDeckRecords, importRecords, removedItemIds } from '$lib/domain/sync';
 import { bumpDataVersion } from './data-version';
+import { deleteThenBump } from './full-storage';
 import { db, type ImportedDeck } from './factdeck-db';
 import { deleteUnusedMedia } from './media.repo';
 import { recordingNow, recordLocal, syncTables } from './sync-store';
+import { isQuotaError } from './quota-error';
 import { takeSnapshot } from './snapshot-tables';
 
 export interface ImportPlan {
@@ -143,22 +145,34 @@ async function putDeck(
 
 /**
  * Deletes an imported deck with all its progress, review history and quiz attempts, and the images
- * and sounds no other deck (or snapshot) shows.
+ * and sounds no other deck (or snapshot) shows. On a full device (sync off) it still works: the
+ * rows go in a transaction that only deletes, and the data version moves after (full-storage.ts).
  */
-export function deleteImportedDeck(deckId: string, now = new Date()): Promise<void> {
-  return db.transaction('rw', [...syncTables(), db.snapshots, db.media], async () => {
-    const account = await recordingNow();
-    if (account) {
-      await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
-      await deleteUnusedMedia();
+export async function deleteImportedDeck(deckId: string, now = new Date()): Promise<void> {
+  try {
+    await db.transaction('rw', [...syncTables(), db.snapshots, db.media], async () => {
+      const account = await recordingNow();
+      if (account) {
+        await recordLocal(account, now, (stamp) => deleteDeckRecords(deckId, stamp));
+        await deleteUnusedMedia();
+        await bumpDataVersion(deckId, 'deleted', now.getTime());
+        return;
+      }
+      await deleteDeckRows(deckId);
       await bumpDataVersion(deckId, 'deleted', now.getTime());
-      return;
-    }
-    await db.decks.delete(deckId);
-    await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
-    await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
-    await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
-    await deleteUnusedMedia();
-    await bumpDataVersion(deckId, 'deleted', now.getTime());
-  });
+    });
+  } catch (e) {
+    if (!isQuotaError(e) || (await recordingNow())) throw e;
+    const tables = [db.decks, db.cardStates, db.reviewLogs, db.quizAttempts, db.snapshots, db.media];
+    await deleteThenBump(tables, () => deleteDeckRows(deckId), deckId, 'deleted', now.getTime());
+  }
+}
+
+/** Only deletes, so that it can commit on a full device. */
+async function deleteDeckRows(deckId: string): Promise<void> {
+  await db.decks.delete(deckId);
+  await db.cardStates.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+  await db.reviewLogs.where('[deckId+reviewedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+  await db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).delete();
+  await deleteUnusedMedia();
 }

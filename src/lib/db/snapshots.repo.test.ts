@@ -5,7 +5,7 @@ import { exportBackup, readAllData, resetAllProgress, restoreBackup } from './ba
 import { saveImportedDeck } from './decks.repo';
 import { db } from './factdeck-db';
 import { gradeCard } from './progress.repo';
-import { listSnapshots, restoreSnapshot, SNAPSHOTS_KEPT } from './snapshots.repo';
+import { deleteSnapshot, listSnapshots, restoreSnapshot, SNAPSHOTS_KEPT } from './snapshots.repo';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9 });
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -75,5 +75,29 @@ describe('snapshots', () => {
     const before = await readAllData();
     await expect(restoreSnapshot(99, at(1))).rejects.toThrow('no longer exists');
     expect(await readAllData()).toEqual(before);
+  });
+
+  test('deleting one removes it and its rows, and leaves the rest and the data as they are', async () => {
+    await importDeck('First', 0);
+    await grade('a', 1);
+    await importDeck('Second', 2);
+    await grade('b', 3);
+    await importDeck('Third', 4);
+    const [newer, older] = await listSnapshots();
+    const before = await readAllData();
+    await deleteSnapshot(older.id);
+    expect((await listSnapshots()).map((s) => s.id)).toEqual([newer.id]);
+    expect(await db.snapshotData.toCollection().primaryKeys()).toEqual([newer.id]);
+    expect(await readAllData()).toEqual(before);
+  });
+
+  test('a reset without a snapshot, for a full device, clears progress, takes none and tells open sessions', async () => {
+    await importDeck('First', 0);
+    await grade('a', 1);
+    await resetAllProgress(at(2), { snapshot: false });
+    const data = await readAllData();
+    expect([data.cardStates.length, data.reviewLogs.length, data.decks.length]).toEqual([0, 0, 1]);
+    expect(await listSnapshots()).toEqual([]);
+    expect(await db.dataVersions.get('*')).toMatchObject({ version: 1, change: 'reset' });
   });
 });

@@ -3,6 +3,7 @@ import { BACKUP_FORMAT_VERSION } from '$lib/domain';
 import * as t from '$lib/text';
 import { ALL_DATA, bumpDataVersion } from './data-version';
 import { db } from './factdeck-db';
+import { deleteUnusedMedia } from './media.repo';
 import { replaceTables, takeSnapshot, type SnapshotInfo } from './snapshot-tables';
 import { restoreAsRecords } from './sync-changes';
 import { recordingNow, syncTables } from './sync-store';
@@ -28,5 +29,17 @@ export function restoreSnapshot(id: number, now: Date): Promise<void> {
     if (account) await restoreAsRecords(account, row.data, 'replace', now);
     else await replaceTables(db, row.data);
     await bumpDataVersion(ALL_DATA, 'restored', now.getTime());
+  });
+}
+
+/**
+ * Deletes one snapshot, and the images and sounds only it kept. It only deletes, so it works on a
+ * full device and is the first way to free space there (a snapshot holds a copy of everything).
+ */
+export function deleteSnapshot(id: number): Promise<void> {
+  return db.transaction('rw', [db.snapshots, db.snapshotData, db.decks, db.media], async () => {
+    await db.snapshots.delete(id);
+    await db.snapshotData.delete(id);
+    await deleteUnusedMedia();
   });
 }

@@ -6,6 +6,7 @@
 import {
   backupStatus,
   checkData,
+  deleteSnapshot,
   exportBackup,
   listSnapshots,
   recordBackup,
@@ -57,9 +58,15 @@ export class DataSafety {
     this.persisted = (await navigator.storage?.persist?.()) ?? null;
   }
 
-  async reset(): Promise<void> {
-    await resetAllProgress(new Date());
+  /** `snapshot: false` when the device has no room for one and the learner chose to go without. */
+  async reset({ snapshot = true } = {}): Promise<void> {
+    await resetAllProgress(new Date(), { snapshot });
     await this.changed();
+  }
+
+  async deleteSnapshot(id: number): Promise<void> {
+    await deleteSnapshot(id);
+    await this.refresh();
   }
 
   async restoreSnapshot(id: number): Promise<void> {

@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, test } from 'vitest';
 import * as t from '$lib/text';
 import { failedWrite } from './failed-write';
+import { freeSpace } from './free-space.svelte';
 
 const words = {
   full: 'your answer was not saved',
@@ -8,11 +10,15 @@ const words = {
 };
 
 describe('failedWrite', () => {
+  beforeEach(() => freeSpace.close());
+
   test('out of space: the message says what did not happen and what to do', () => {
     const text = failedWrite(new DOMException('The quota has been exceeded.', 'QuotaExceededError'), words);
     expect(text).toMatch(/^Your device is out of storage space, so your answer was not saved\./);
     expect(text).toMatch(/Free some space/);
     expect(text).toMatch(/download a backup from Settings/);
+    // With the "free space" choices open under it.
+    expect(freeSpace.shown).toBe(true);
   });
 
   test('out of space inside a transaction Dexie aborted: the same', () => {
@@ -28,5 +34,6 @@ describe('failedWrite', () => {
     const constraint = Object.assign(new Error('Key already exists'), { name: 'ConstraintError' });
     expect(failedWrite(constraint, words)).toBe('Your answer could not be saved: Key already exists');
     expect(failedWrite('blocked', t.import.saveFailed)).toBe('Nothing was imported: blocked');
+    expect(freeSpace.shown).toBe(false);
   });
 });

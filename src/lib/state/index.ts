@@ -17,7 +17,8 @@ export {
   type SnapshotInfo,
   type SnapshotReason
 } from './data-safety.svelte';
-export { failedWrite } from './failed-write';
+export { failedWrite, isStorageFull } from './failed-write';
+export { freeSpace, type FreeSpace } from './free-space.svelte';
 export { CardsPage } from './cards-page.svelte';
 export { isLeech, itemState, STATE_NAMES, type BrowserRow, type ItemState } from './card-browser';
 export { StatsPage } from './stats-page.svelte';

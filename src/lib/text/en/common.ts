@@ -92,6 +92,20 @@ export const error = {
     `Your device is out of storage space, so ${outcome}. Free some space on it, or download a backup from Settings, then try again.`
 };
 
+/** The "free space" choices offered with the out-of-space message, old snapshots first. */
+export const freeSpace = {
+  heading: 'Free space on this device',
+  intro:
+    'Each snapshot is a copy of everything Factdeck keeps on this device, so deleting an old one frees the most. Then try again.',
+  /** One snapshot's button: "Delete snapshot: Before importing a deck, 5 December 2026 at 10:00". */
+  deleteSnapshot: (reason: string, when: string) => `Delete snapshot: ${reason}, ${when}`,
+  deleted: (reason: string, when: string) => `Deleted the snapshot “${reason}, ${when}”. Try again now.`,
+  noSnapshots: 'There are no snapshots left to delete.',
+  decks: 'You can also delete an imported deck you no longer study, from its page, or free space in other apps.',
+  failed: (reason: string) => `The snapshot could not be deleted: ${reason}`,
+  close: 'Close'
+};
+
 /**
  * The words for one write that can fail (see `failedWrite` in src/lib/state): `full` ends "Your device
  * is out of storage space, so …" and says what did not happen; `other` words any other failure's reason.

@@ -1,4 +1,5 @@
 /** A deck's page. */
+import type { FailedWrite } from './common';
 import { plural } from './plural';
 
 export const deck = {
@@ -36,5 +37,8 @@ export const deck = {
   deleteYes: 'Delete',
   print: 'Print the cards',
   printHeading: (n: number) => `The cards (${n})`,
-  deleteFailed: (reason: string) => `The deck could not be deleted: ${reason}`
+  deleteFailed: {
+    full: 'the deck was not deleted',
+    other: (reason: string) => `The deck could not be deleted: ${reason}`
+  } satisfies FailedWrite
 };

@@ -103,7 +103,7 @@ export const settings = {
   snapshots: {
     heading: 'Snapshots',
     intro: (kept: number) =>
-      `Before a storage upgrade, an import, a restore, a reset, a repair or deleting a card, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now.`,
+      `Before a storage upgrade, an import, a restore, a reset, a repair or deleting a card, Factdeck keeps a copy of everything on this device. The last ${kept} are kept. Restoring one first takes a snapshot of what is here now; deleting one frees the space it takes.`,
     /** Why a snapshot was taken, by its reason. */
     reasons: {
       migration: 'Before a storage upgrade',
@@ -130,6 +130,13 @@ export const settings = {
      */
     restoreOne: (n: number, reason: string, when: string) => `Restore snapshot ${n}: ${reason}, ${when}`,
     restored: (when: string) => `Everything is back as it was ${when}.`,
+    delete: 'Delete',
+    /** Each snapshot's Delete button, told apart like its Restore button. */
+    deleteOne: (n: number, reason: string, when: string) => `Delete snapshot ${n}: ${reason}, ${when}`,
+    deleteConfirmLabel: 'Delete this snapshot',
+    deleteConfirm: 'Delete this snapshot? You could no longer go back to it. This frees the space it takes.',
+    deleted: (when: string) => `The snapshot of ${when} was deleted.`,
+    deleteFailed: (reason: string) => `The snapshot could not be deleted: ${reason}`,
     gone: 'This snapshot no longer exists.',
     newer: 'This snapshot was taken by a newer version of Factdeck; update Factdeck to restore it.',
     failed: {
@@ -147,6 +154,10 @@ export const settings = {
     yes: 'Yes, reset all progress',
     downloaded: (name: string) => `Downloaded ${name}.`,
     done: 'All progress was reset, suspended cards included. If you change your mind, restore the snapshot taken just before, under “Snapshots” above.',
+    noRoom:
+      'There is no room on this device for the snapshot that would let you undo a reset. Download a backup first if you might want your progress back, then reset without a snapshot; or free some space and try again.',
+    withoutSnapshot: 'Reset without a snapshot',
+    doneWithout: 'All progress was reset, suspended cards included. No snapshot was taken, for lack of space.',
     failed: {
       full: 'nothing was changed (the snapshot taken first needs space too)',
       other: (reason: string) => `Nothing was changed: ${reason}`
