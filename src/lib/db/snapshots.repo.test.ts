@@ -5,7 +5,7 @@ import { exportBackup, readAllData, resetAllProgress, restoreBackup } from './ba
 import { saveImportedDeck } from './decks.repo';
 import { db } from './factdeck-db';
 import { gradeCard } from './progress.repo';
-import { deleteSnapshot, listSnapshots, restoreSnapshot, SNAPSHOTS_KEPT } from './snapshots.repo';
+import { deleteSnapshot, listSnapshots, restoreSnapshot, SNAPSHOTS_KEPT, watchSnapshots } from './snapshots.repo';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9 });
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -89,6 +89,21 @@ describe('snapshots', () => {
     expect((await listSnapshots()).map((s) => s.id)).toEqual([newer.id]);
     expect(await db.snapshotData.toCollection().primaryKeys()).toEqual([newer.id]);
     expect(await readAllData()).toEqual(before);
+  });
+
+  test('a list that follows the snapshots hears of one deleted elsewhere (the free-space choices on Settings)', async () => {
+    await importDeck('First', 0);
+    await grade('a', 1);
+    await importDeck('Second', 2);
+    await grade('b', 3);
+    await importDeck('Third', 4);
+    const seen: number[][] = [];
+    const stop = watchSnapshots((list) => seen.push(list.map((s) => s.id)));
+    const [newer, older] = await listSnapshots();
+    await expect.poll(() => seen.at(-1)).toEqual([newer.id, older.id]);
+    await deleteSnapshot(older.id);
+    await expect.poll(() => seen.at(-1)).toEqual([newer.id]);
+    stop();
   });
 
   test('a reset without a snapshot, for a full device, clears progress, takes none and tells open sessions', async () => {

@@ -1,4 +1,5 @@
 /** Snapshots a learner can go back to from Settings (they are taken by the changes they protect). */
+import { liveQuery } from 'dexie';
 import { BACKUP_FORMAT_VERSION } from '$lib/domain';
 import * as t from '$lib/text';
 import { ALL_DATA, bumpDataVersion } from './data-version';
@@ -13,6 +14,12 @@ export { SNAPSHOTS_KEPT, type SnapshotInfo, type SnapshotReason } from './snapsh
 /** Every snapshot, newest first. */
 export function listSnapshots(): Promise<SnapshotInfo[]> {
   return db.snapshots.reverse().toArray();
+}
+
+/** Follows the snapshots, newest first, whoever takes or deletes one; returns the function that stops. */
+export function watchSnapshots(listener: (snapshots: SnapshotInfo[]) => void): () => void {
+  const subscription = liveQuery(listSnapshots).subscribe({ next: listener, error: () => {} });
+  return () => subscription.unsubscribe();
 }
 
 /**

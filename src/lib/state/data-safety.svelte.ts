@@ -13,6 +13,7 @@ import {
   resetAllProgress,
   restoreSnapshot,
   storagePersisted,
+  watchSnapshots,
   type BackupStatus,
   type SnapshotInfo
 } from '$lib/db';
@@ -33,6 +34,11 @@ export class DataSafety {
   /** `onDataChanged` runs after a restore, reset or repair, for what the page shows from storage (the settings form). */
   constructor(onDataChanged: () => unknown = () => {}) {
     this.#onDataChanged = onDataChanged;
+  }
+
+  /** Keeps `snapshots` current while the page is open (the free-space choices delete them too); returns the function that stops. */
+  follow(): () => void {
+    return watchSnapshots((list) => (this.snapshots = list));
   }
 
   async refresh(): Promise<void> {
