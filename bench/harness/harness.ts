@@ -422,22 +422,24 @@ const api = {
 
   /**
    * Sync's work on the device, without the network (the server's share is the `server` part): turning
-   * sync on here (the seeded tables become records: merge, then every table rebuilt from them); then
-   * grades with sync on; then a fresh device joining: the same records stored as pulled in pages of
+   * sync on here (the seeded tables become records: merge, then every table rebuilt from them), with
+   * grades just before it and just after it, paced like a learner, to compare; then a fresh device joining: the same records stored as pulled in pages of
    * 5,000, and every table rebuilt from them. Returns seconds and the grade times in ms.
    */
   async syncFirst(grades: number): Promise<{
     records: number;
     turnOn: { merge: number; rebuild: number };
+    gradesWithoutSync: number[];
     gradesWithSync: number[];
     fresh: { store: number; rebuild: number; reviewLogs: number; cardStates: number };
   }> {
     const secs = async (work: () => Promise<unknown>) => (await time(work))[0] / 1000;
+    const gradesWithoutSync = await api.gradeOnly(grades, 60);
     await beginJoin({ accountId: 'bench', deviceId: 'bench-device', token: 'bench', deviceName: 'Bench' });
     const merge = await secs(() => mergeOwnData(new Date()));
     const rebuild = await secs(() => rebuildForJoin());
     const records = await pendingCount();
-    const gradesWithSync = await api.gradeOnly(grades);
+    const gradesWithSync = await api.gradeOnly(grades, 60);
     const held = (await db.syncRecords.toArray()).map((r) => r.record);
     await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     await beginJoin({ accountId: 'bench', deviceId: 'bench-fresh', token: 'bench', deviceName: 'Fresh' });
@@ -452,6 +454,7 @@ const api = {
     return {
       records,
       turnOn: { merge, rebuild },
+      gradesWithoutSync,
       gradesWithSync,
       fresh: { store, rebuild: freshRebuild, reviewLogs, cardStates }
     };
