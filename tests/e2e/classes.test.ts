@@ -105,7 +105,8 @@ describe('a teacher and two students', () => {
     const shown = await teacher.getByTestId('join-code').textContent();
     code = /Join code: ([2-9A-Z]{4}-[2-9A-Z]{4})$/.exec(shown ?? '')?.[1] ?? '';
     expect(code, shown ?? '').toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    await expect(teacher.getByRole('img', { name: `QR code to join with the code ${code}` }).isVisible()).resolves.toBe(
+    // The QR library is loaded when the code is shown, so the picture follows the code.
+    await poll(() => teacher.getByRole('img', { name: `QR code to join with the code ${code}` }).isVisible()).toBe(
       true
     );
 

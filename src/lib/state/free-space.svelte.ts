@@ -3,7 +3,10 @@
  * them): old snapshots first, since each is a copy of everything and deleting one works on a full
  * device (`deleteSnapshot` only deletes).
  */
-import { deleteSnapshot, listSnapshots, type SnapshotInfo } from '$lib/db';
+import type { SnapshotInfo } from '$lib/db';
+
+/** Loaded when the choices are first offered: every page's failed write can open them, so they stay off the first load. */
+const snapshotsRepo = () => import('$lib/db/snapshots.repo');
 
 export class FreeSpace {
   /** Shown from a failed write until the learner closes it. */
@@ -21,7 +24,7 @@ export class FreeSpace {
 
   /** Deletes one snapshot; throws (changing nothing) if it could not. */
   async deleteSnapshot(id: number): Promise<void> {
-    await deleteSnapshot(id);
+    await (await snapshotsRepo()).deleteSnapshot(id);
     this.deleted = this.snapshots.find((s) => s.id === id) ?? null;
     await this.#refresh();
   }
@@ -33,10 +36,12 @@ export class FreeSpace {
 
   async #refresh(): Promise<void> {
     // Reading needs no space; if even that fails, the choices say there is no snapshot to delete.
-    this.snapshots = await listSnapshots().then(
-      (list) => list.reverse(),
-      () => []
-    );
+    this.snapshots = await snapshotsRepo()
+      .then((repo) => repo.listSnapshots())
+      .then(
+        (list) => list.reverse(),
+        () => []
+      );
   }
 }
 
