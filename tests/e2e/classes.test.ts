@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freshContext, open, readStore, waitForServiceWorker } from './browser';
+import { grade } from './sync-device';
 
 const base = inject('baseUrl');
 /** Polls for as long as a loaded machine may take to answer. */
@@ -24,17 +25,6 @@ interface DeckRow {
 interface LogRow {
   deckId: string;
   cardId: string;
-}
-
-async function grade(page: Page, n: number) {
-  for (let i = 0; i < n; i++) {
-    await page.getByRole('article', { name: 'Card' }).waitFor();
-    const typed = page.locator('#typed-answer');
-    if (await typed.isVisible()) await typed.press('Enter');
-    else await page.getByRole('button', { name: 'Show answer' }).click();
-    await page.getByRole('button', { name: 'Good', exact: true }).click();
-    await poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
-  }
 }
 
 async function syncNow(page: Page) {

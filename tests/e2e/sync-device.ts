@@ -33,7 +33,8 @@ export async function grade(page: Page, n: number) {
     if (await typed.isVisible()) await typed.press('Enter');
     else await page.getByRole('button', { name: 'Show answer' }).click();
     await page.getByRole('button', { name: 'Good', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
+    // As long as a loaded machine may take to save the grade.
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible(), { timeout: 30_000 }).toBe(true);
   }
 }
 
